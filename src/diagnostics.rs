@@ -1,0 +1,160 @@
+//! Problems found in a site's sources, each tied to a file and line.
+//!
+//! Every stage of the build reports into a [`Diagnostics`] collector instead of
+//! stopping at the first problem, so that an editor sees everything to fix at once.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+/// How serious a [`Diagnostic`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// Worth fixing, but the site is still published.
+    Warning,
+    /// The site cannot be published until this is fixed.
+    Error,
+}
+
+/// One problem, with where it is and what to do about it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Whether it stops the build.
+    pub severity: Severity,
+    /// The file at fault, relative to the site root where possible.
+    pub file: PathBuf,
+    /// 1-based line in `file`, when known.
+    pub line: Option<usize>,
+    /// What is wrong.
+    pub message: String,
+    /// What the editor can do about it.
+    pub hint: Option<String>,
+}
+
+impl Diagnostic {
+    /// An error in `file` at `line`.
+    pub fn error(file: impl Into<PathBuf>, line: Option<usize>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            file: file.into(),
+            line,
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    /// A warning in `file` at `line`.
+    pub fn warning(file: impl Into<PathBuf>, line: Option<usize>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(file, line, message)
+        }
+    }
+
+    /// The same diagnostic with a hint for the editor.
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let kind = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(f, "{kind}: {}", self.file.display())?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+        }
+        write!(f, ": {}", self.message)?;
+        if let Some(hint) = &self.hint {
+            write!(f, "\n  hint: {hint}")?;
+        }
+        Ok(())
+    }
+}
+
+/// A thread-safe collector of diagnostics, shared by every stage of a build.
+#[derive(Debug, Default)]
+pub struct Diagnostics {
+    items: Mutex<Vec<Diagnostic>>,
+}
+
+impl Diagnostics {
+    /// An empty collector.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Records one diagnostic.
+    pub fn push(&self, diagnostic: Diagnostic) {
+        self.lock().push(diagnostic);
+    }
+
+    /// Whether any error (not only warnings) has been recorded.
+    pub fn has_errors(&self) -> bool {
+        self.lock().iter().any(|d| d.severity == Severity::Error)
+    }
+
+    /// All diagnostics, sorted by file, line and severity, without duplicates.
+    pub fn into_sorted(self) -> Vec<Diagnostic> {
+        let mut items = self.items.into_inner().unwrap_or_else(|e| e.into_inner());
+        items.sort_by(|a, b| (&a.file, a.line, b.severity, &a.message).cmp(&(&b.file, b.line, a.severity, &b.message)));
+        items.dedup();
+        items
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Vec<Diagnostic>> {
+        // A panic while holding the lock cannot leave the Vec inconsistent.
+        self.items.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+/// The 1-based line on which byte `offset` of `text` stands.
+pub fn line_of(text: &str, offset: usize) -> usize {
+    let end = offset.min(text.len());
+    text.as_bytes()[..end].iter().filter(|&&b| b == b'\n').count() + 1
+}
+
+/// Reads a text file, reporting unreadable files and invalid UTF-8 with the line of the first bad byte.
+///
+/// A leading byte-order mark is dropped. `shown` is the path to print in diagnostics.
+pub fn read_text(path: &Path, shown: &Path) -> Result<String, Diagnostic> {
+    let bytes =
+        std::fs::read(path).map_err(|e| Diagnostic::error(shown, None, format!("cannot read the file: {e}")))?;
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(text.replace("\r\n", "\n")),
+        Err(e) => {
+            let line = bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count() + 1;
+            Err(Diagnostic::error(shown, Some(line), "the file is not valid UTF-8 text")
+                .with_hint("save the file with the UTF-8 encoding (in most editors: \"Save with encoding\" → UTF-8)"))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_of_counts_newlines_before_offset() {
+        let text = "a\nbc\nd";
+        assert_eq!(line_of(text, 0), 1);
+        assert_eq!(line_of(text, 2), 2);
+        assert_eq!(line_of(text, 5), 3);
+        assert_eq!(line_of(text, 99), 3);
+    }
+
+    #[test]
+    fn invalid_utf8_names_the_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("bad.md");
+        std::fs::write(&path, b"one\ntwo\nthr\xE9e\n").unwrap();
+        let err = read_text(&path, Path::new("bad.md")).unwrap_err();
+        assert_eq!(err.line, Some(3));
+        assert!(err.to_string().contains("bad.md:3"));
+    }
+}

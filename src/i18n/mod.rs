@@ -1,0 +1,328 @@
+//! Interface strings in every locale: Fluent messages with CLDR plurals, dates and numbers.
+//!
+//! Strings come from the `i18n/LANG.ftl` files built into Putokaz; a site may add or override
+//! messages in its own `i18n/LANG.ftl`. A message missing in a language falls back to English,
+//! and [`Strings::missing`] lists what is missing so `putokaz check` can report it. The
+//! Latin-script Serbian strings are transliterated from the Cyrillic ones, never written by hand.
+
+pub mod translit;
+
+use std::collections::{BTreeSet, HashMap};
+use std::path::Path;
+
+use chrono::{Datelike, NaiveDate};
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use unic_langid::LanguageIdentifier;
+
+use crate::config::SiteConfig;
+use crate::diagnostics::{Diagnostic, Diagnostics, line_of, read_text};
+
+/// The language every missing string falls back to.
+pub const FALLBACK: &str = "en";
+
+/// The strings built into Putokaz, by language code.
+const BUILT_IN: &[(&str, &str)] = &[
+    ("en", include_str!("../../i18n/en.ftl")),
+    ("sr", include_str!("../../i18n/sr.ftl")),
+    ("cnr", include_str!("../../i18n/cnr.ftl")),
+    ("mk", include_str!("../../i18n/mk.ftl")),
+];
+
+/// All interface strings of a site, one Fluent bundle per locale.
+pub struct Strings {
+    bundles: HashMap<String, FluentBundle<FluentResource>>,
+    /// Message ids defined per language code (before fallback).
+    ids: HashMap<String, BTreeSet<String>>,
+}
+
+/// An interface string that exists in no language, not even English.
+#[derive(Debug, thiserror::Error)]
+#[error("there is no interface string `{0}`")]
+pub struct UnknownString(pub String);
+
+impl Strings {
+    /// Loads the built-in strings and the site's `i18n/` overrides for every locale of `config`.
+    pub fn load(root: &Path, config: &SiteConfig, diagnostics: &Diagnostics) -> Strings {
+        let mut sources: HashMap<String, Vec<(String, String)>> = HashMap::new();
+        for (code, text) in BUILT_IN {
+            let shown = format!("(built-in) i18n/{code}.ftl");
+            sources
+                .entry(code.to_string())
+                .or_default()
+                .push((shown, text.to_string()));
+        }
+        let mut codes: Vec<&str> = config.languages.iter().map(|l| l.code.as_str()).collect();
+        codes.push(FALLBACK);
+        for code in &codes {
+            let rel = format!("i18n/{code}.ftl");
+            let path = root.join(&rel);
+            if path.exists() {
+                match read_text(&path, Path::new(&rel)) {
+                    Ok(text) => sources.entry(code.to_string()).or_default().push((rel, text)),
+                    Err(d) => diagnostics.push(d),
+                }
+            }
+        }
+
+        let mut bundles = HashMap::new();
+        let mut ids = HashMap::new();
+        let mut locales: Vec<(String, String, bool)> = config
+            .locales
+            .iter()
+            .map(|l| (l.code.clone(), l.language.clone(), l.transliterate))
+            .collect();
+        if config.locale(FALLBACK).is_none() {
+            locales.push((FALLBACK.into(), FALLBACK.into(), false));
+        }
+        for (locale, language, transliterate) in locales {
+            let mut bundle = FluentBundle::new_concurrent(vec![plural_rules_for(&language)]);
+            // Our output is HTML; Unicode isolation marks around arguments would only show as noise.
+            bundle.set_use_isolating(false);
+            let mut defined = BTreeSet::new();
+            for (shown, text) in sources.get(&language).into_iter().flatten() {
+                let text = if transliterate {
+                    translit::to_latin(text)
+                } else {
+                    text.clone()
+                };
+                let resource = parse_resource(&text, shown, diagnostics);
+                for entry in resource.entries() {
+                    if let fluent_syntax::ast::Entry::Message(m) = entry {
+                        defined.insert(m.id.name.to_owned());
+                    }
+                }
+                bundle.add_resource_overriding(resource);
+            }
+            if !transliterate {
+                ids.insert(language.clone(), defined);
+            }
+            bundles.insert(locale, bundle);
+        }
+        Strings { bundles, ids }
+    }
+
+    /// The string `key` in `locale`, with `args`, falling back to English.
+    pub fn get(&self, locale: &str, key: &str, args: Option<&FluentArgs>) -> Result<String, UnknownString> {
+        for code in [locale, FALLBACK] {
+            let Some(bundle) = self.bundles.get(code) else { continue };
+            if let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) {
+                let mut errors = Vec::new();
+                return Ok(bundle.format_pattern(pattern, args, &mut errors).into_owned());
+            }
+        }
+        Err(UnknownString(key.to_owned()))
+    }
+
+    /// The string `key` in `locale` with one numeric argument `count` choosing the plural form.
+    pub fn plural(&self, locale: &str, key: &str, count: f64) -> Result<String, UnknownString> {
+        let mut args = FluentArgs::new();
+        args.set("count", FluentValue::from(count));
+        self.get(locale, key, Some(&args))
+    }
+
+    /// Messages defined in English but not in `language`, sorted.
+    pub fn missing(&self, language: &str) -> Vec<String> {
+        let (Some(all), Some(have)) = (self.ids.get(FALLBACK), self.ids.get(language)) else {
+            return Vec::new();
+        };
+        all.difference(have).cloned().collect()
+    }
+
+    /// `n` with the locale's decimal and group separators, e.g. `1.234,5` in Serbian.
+    pub fn format_number(&self, locale: &str, n: f64, decimals: usize) -> String {
+        let decimal = self
+            .get(locale, "number-decimal-separator", None)
+            .unwrap_or_else(|_| ".".into());
+        let group = self
+            .get(locale, "number-group-separator", None)
+            .unwrap_or_else(|_| ",".into());
+        let text = format!("{:.*}", decimals, n.abs());
+        let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
+        let mut out = String::new();
+        if n < 0.0 && text.bytes().any(|b| b.is_ascii_digit() && b != b'0') {
+            out.push('-');
+        }
+        // Four-digit numbers are not grouped (CLDR minimumGroupingDigits = 2 for sr, mk and hr).
+        let group_from = if int.len() > 4 { 3 } else { usize::MAX };
+        for (i, ch) in int.chars().enumerate() {
+            let left = int.len() - i;
+            if i > 0 && left % 3 == 0 && int.len() >= group_from {
+                out.push_str(&group);
+            }
+            out.push(ch);
+        }
+        if !frac.is_empty() {
+            out.push_str(&decimal);
+            out.push_str(frac);
+        }
+        out
+    }
+
+    /// A date written out in the locale, e.g. `22. новембар 2026.` or `22 November 2026`.
+    pub fn format_date(&self, locale: &str, date: NaiveDate) -> String {
+        let month = self
+            .get(locale, &format!("month-{}", date.month()), None)
+            .unwrap_or_default();
+        let mut args = FluentArgs::new();
+        args.set("day", FluentValue::from(date.day().to_string()));
+        args.set("month", FluentValue::from(month));
+        args.set("year", FluentValue::from(date.year().to_string()));
+        self.get(locale, "date-long", Some(&args))
+            .unwrap_or_else(|_| date.to_string())
+    }
+}
+
+/// The locale whose CLDR plural rules a language follows.
+///
+/// CLDR has no plural data for Montenegrin (`cnr`); it follows the same one/few/other rules as
+/// Serbian, Croatian and Bosnian.
+fn plural_rules_for(language: &str) -> LanguageIdentifier {
+    let code = if language == "cnr" { "sr" } else { language };
+    code.parse().unwrap_or_default()
+}
+
+fn parse_resource(text: &str, shown: &str, diagnostics: &Diagnostics) -> FluentResource {
+    match FluentResource::try_new(text.to_owned()) {
+        Ok(resource) => resource,
+        Err((resource, errors)) => {
+            for e in errors {
+                diagnostics.push(
+                    Diagnostic::error(
+                        shown,
+                        Some(line_of(text, e.pos.start)),
+                        format!("invalid Fluent syntax: {}", e.kind),
+                    )
+                    .with_hint("see https://projectfluent.org/fluent/guide/ for the message syntax"),
+                );
+            }
+            resource
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const CONFIG: &str = r#"
+base_url = "https://example.org"
+as_of = 2026-11-22
+default_language = "sr"
+[[languages]]
+code = "sr"
+name = "Српски"
+script = "Cyrl"
+latin_variant = "sr-latn"
+[[languages]]
+code = "cnr"
+name = "Crnogorski"
+script = "Latn"
+[[languages]]
+code = "mk"
+name = "Македонски"
+script = "Cyrl"
+[[languages]]
+code = "en"
+name = "English"
+script = "Latn"
+[title]
+sr = "a"
+cnr = "a"
+mk = "a"
+en = "a"
+[description]
+sr = "a"
+cnr = "a"
+mk = "a"
+en = "a"
+"#;
+
+    /// The built-in strings, plus site overrides written into `i18n/` of a scratch site.
+    fn strings_with(overrides: &[(&str, &str)]) -> Strings {
+        let config = SiteConfig::parse(CONFIG, Path::new("putokaz.toml")).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("i18n")).unwrap();
+        for (code, text) in overrides {
+            std::fs::write(dir.path().join(format!("i18n/{code}.ftl")), text).unwrap();
+        }
+        let diagnostics = Diagnostics::new();
+        let strings = Strings::load(dir.path(), &config, &diagnostics);
+        assert!(!diagnostics.has_errors(), "{:?}", diagnostics.into_sorted());
+        strings
+    }
+
+    fn strings() -> Strings {
+        strings_with(&[])
+    }
+
+    #[test]
+    fn serbian_and_montenegrin_have_three_plural_forms_macedonian_two() {
+        let probe = "probe = { $count ->\n    [one] one\n    [few] few\n   *[other] other\n}\n";
+        let s = strings_with(&[("sr", probe), ("cnr", probe), ("mk", probe), ("en", probe)]);
+        let forms = |locale: &str| -> Vec<String> {
+            [1.0, 2.0, 4.0, 5.0, 11.0, 21.0, 22.0, 111.0]
+                .iter()
+                .map(|&n| s.plural(locale, "probe", n).unwrap())
+                .collect()
+        };
+        let three = ["one", "few", "few", "other", "other", "one", "few", "other"];
+        assert_eq!(forms("sr"), three);
+        assert_eq!(forms("sr-latn"), three);
+        assert_eq!(forms("cnr"), three);
+        assert_eq!(
+            forms("mk"),
+            ["one", "other", "other", "other", "other", "one", "other", "other"]
+        );
+        assert_eq!(
+            forms("en"),
+            ["one", "other", "other", "other", "other", "other", "other", "other"]
+        );
+    }
+
+    #[test]
+    fn a_string_missing_in_a_language_falls_back_to_english_and_is_listed() {
+        let s = strings_with(&[("en", "only-english = Only in English\n")]);
+        assert_eq!(s.get("mk", "only-english", None).unwrap(), "Only in English");
+        assert_eq!(s.missing("mk"), vec!["only-english".to_owned()]);
+        assert!(s.missing("en").is_empty());
+    }
+
+    #[test]
+    fn built_in_strings_are_complete_in_every_language() {
+        let s = strings();
+        for code in ["sr", "cnr", "mk"] {
+            assert_eq!(s.missing(code), Vec::<String>::new(), "{code}");
+        }
+    }
+
+    #[test]
+    fn latin_serbian_strings_are_transliterated() {
+        let s = strings();
+        let cyr = s.get("sr", "skip-link", None).unwrap();
+        let lat = s.get("sr-latn", "skip-link", None).unwrap();
+        assert!(cyr.chars().any(translit::is_cyrillic));
+        assert_eq!(lat, translit::to_latin(&cyr));
+        assert!(!lat.chars().any(translit::is_cyrillic));
+    }
+
+    #[test]
+    fn numbers_and_dates_follow_the_locale() {
+        let s = strings();
+        assert_eq!(s.format_number("en", 1_410_097.0, 0), "1,410,097");
+        assert_eq!(s.format_number("sr", 1_410_097.0, 0), "1.410.097");
+        assert_eq!(s.format_number("mk", 1234.5, 1), "1234,5");
+        assert_eq!(s.format_number("sr", -12345.25, 2), "-12.345,25");
+        let d = NaiveDate::from_ymd_opt(2009, 4, 30).unwrap();
+        assert_eq!(s.format_date("en", d), "30 April 2009");
+        assert_eq!(s.format_date("sr", d), "30. април 2009.");
+        assert_eq!(s.format_date("sr-latn", d), "30. april 2009.");
+        assert_eq!(s.format_date("cnr", d), "30. april 2009.");
+        assert_eq!(s.format_date("mk", d), "30 април 2009");
+    }
+
+    #[test]
+    fn a_string_in_no_language_is_an_error() {
+        assert!(strings().get("sr", "no-such-string", None).is_err());
+    }
+}

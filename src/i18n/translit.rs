@@ -1,0 +1,188 @@
+//! Serbian Cyrillic → Latin transliteration.
+//!
+//! Serbian is authored in Cyrillic and published in both scripts. The mapping is one-way and
+//! deterministic (Latin → Cyrillic is not: *injekcija* is инјекција, not ињекција). Text that is
+//! already Latin, URLs and e-mail addresses are left as they are; the output is NFC and never uses
+//! the single-character digraphs U+01C4–U+01CC.
+
+use std::borrow::Cow;
+
+use unicode_normalization::{UnicodeNormalization, is_nfc};
+
+/// Transliterates Serbian Cyrillic in `text` to Serbian Latin.
+///
+/// `Љ`, `Њ` and `Џ` become `Lj`, `Nj`, `Dž` in ordinary words and `LJ`, `NJ`, `DŽ` in words written
+/// in capitals. Whitespace-separated tokens that look like URLs or e-mail addresses are kept.
+pub fn to_latin(text: &str) -> String {
+    to_latin_cow(text).into_owned()
+}
+
+/// Like [`to_latin`], borrowing `text` when it contains no Cyrillic.
+pub fn to_latin_cow(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(is_cyrillic) {
+        return Cow::Borrowed(text);
+    }
+    let normalized: Cow<str> = if is_nfc(text) {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.nfc().collect())
+    };
+    let mut out = String::with_capacity(normalized.len() + normalized.len() / 8);
+    let mut rest = normalized.as_ref();
+    while !rest.is_empty() {
+        // Split into alternating runs of whitespace and tokens, so a token can be judged as a whole.
+        let split = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        let (token, tail) = if split == 0 {
+            let end = rest.find(|c: char| !c.is_whitespace()).unwrap_or(rest.len());
+            rest.split_at(end)
+        } else {
+            rest.split_at(split)
+        };
+        if split == 0 || is_address(token) {
+            out.push_str(token);
+        } else {
+            transliterate_token(token, &mut out);
+        }
+        rest = tail;
+    }
+    Cow::Owned(out)
+}
+
+/// Whether `c` is a letter of the Cyrillic block.
+pub fn is_cyrillic(c: char) -> bool {
+    ('\u{0400}'..='\u{04FF}').contains(&c)
+}
+
+fn is_address(token: &str) -> bool {
+    token.contains("://") || token.starts_with("www.") || (token.contains('@') && token.contains('.'))
+}
+
+fn transliterate_token(token: &str, out: &mut String) {
+    let chars: Vec<char> = token.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        let (title, caps) = match c {
+            'Љ' => ("Lj", "LJ"),
+            'Њ' => ("Nj", "NJ"),
+            'Џ' => ("Dž", "DŽ"),
+            _ => {
+                match latin_of(c) {
+                    Some(l) => out.push_str(l),
+                    None => out.push(c),
+                }
+                continue;
+            }
+        };
+        let next = chars.get(i + 1).copied();
+        let prev = i.checked_sub(1).map(|p| chars[p]);
+        let word_in_capitals = match next {
+            Some(n) if n.is_alphabetic() => n.is_uppercase(),
+            _ => prev.is_some_and(|p| p.is_alphabetic() && p.is_uppercase()),
+        };
+        out.push_str(if word_in_capitals { caps } else { title });
+    }
+}
+
+fn latin_of(c: char) -> Option<&'static str> {
+    Some(match c {
+        'А' => "A",
+        'Б' => "B",
+        'В' => "V",
+        'Г' => "G",
+        'Д' => "D",
+        'Ђ' => "Đ",
+        'Е' => "E",
+        'Ж' => "Ž",
+        'З' => "Z",
+        'И' => "I",
+        'Ј' => "J",
+        'К' => "K",
+        'Л' => "L",
+        'М' => "M",
+        'Н' => "N",
+        'О' => "O",
+        'П' => "P",
+        'Р' => "R",
+        'С' => "S",
+        'Т' => "T",
+        'Ћ' => "Ć",
+        'У' => "U",
+        'Ф' => "F",
+        'Х' => "H",
+        'Ц' => "C",
+        'Ч' => "Č",
+        'Ш' => "Š",
+        'а' => "a",
+        'б' => "b",
+        'в' => "v",
+        'г' => "g",
+        'д' => "d",
+        'ђ' => "đ",
+        'е' => "e",
+        'ж' => "ž",
+        'з' => "z",
+        'и' => "i",
+        'ј' => "j",
+        'к' => "k",
+        'л' => "l",
+        'љ' => "lj",
+        'м' => "m",
+        'н' => "n",
+        'њ' => "nj",
+        'о' => "o",
+        'п' => "p",
+        'р' => "r",
+        'с' => "s",
+        'т' => "t",
+        'ћ' => "ć",
+        'у' => "u",
+        'ф' => "f",
+        'х' => "h",
+        'ц' => "c",
+        'ч' => "č",
+        'џ' => "dž",
+        'ш' => "š",
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_whole_alphabet() {
+        assert_eq!(
+            to_latin("абвгдђежзијклљмнњопрстћуфхцчџш"),
+            "abvgdđežzijklljmnnjoprstćufhcčdžš"
+        );
+        assert_eq!(to_latin("АБВГДЂЕЖЗИЈКЛМНОПРСТЋУФХЦЧШ"), "ABVGDĐEŽZIJKLMNOPRSTĆUFHCČŠ");
+    }
+
+    #[test]
+    fn digraphs_follow_the_case_of_the_word() {
+        assert_eq!(to_latin("Љубав Њива Џеп"), "Ljubav Njiva Džep");
+        assert_eq!(to_latin("ЉУБАВ ЊИВА ЏЕП"), "LJUBAV NJIVA DŽEP");
+        assert_eq!(to_latin("ПОЉЕ ЂАЧКИ"), "POLJE ĐAČKI");
+        assert_eq!(to_latin("Љ"), "Lj");
+        assert_eq!(to_latin("КЊ"), "KNJ");
+    }
+
+    #[test]
+    fn latin_urls_and_addresses_are_kept() {
+        assert_eq!(
+            to_latin("Види https://пример.срб/а и info@пример.срб."),
+            "Vidi https://пример.срб/а i info@пример.срб."
+        );
+        assert_eq!(to_latin("Putokaz и OSCE"), "Putokaz i OSCE");
+        assert!(matches!(to_latin_cow("plain Latin"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn output_is_nfc_without_digraph_code_points() {
+        // "й" decomposed is not Serbian; it is normalised and left as Cyrillic.
+        let out = to_latin("џак и\u{0306}");
+        assert!(is_nfc(&out));
+        assert!(!out.chars().any(|c| ('\u{01C4}'..='\u{01CC}').contains(&c)));
+        assert_eq!(out, "džak й");
+    }
+}

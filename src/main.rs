@@ -1,0 +1,255 @@
+//! The `putokaz` command line: arguments in, a call into the library, diagnostics out.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::time::Instant;
+
+use clap::{Parser, Subcommand};
+use putokaz::config::SiteConfig;
+use putokaz::diagnostics::{Diagnostic, Severity};
+use putokaz::pipeline::{self, BuildError, BuildOptions, BuildReport};
+use putokaz::{scaffold, serve};
+
+/// Builds a multilingual transparency portal from plan data and Markdown pages.
+#[derive(Parser)]
+#[command(name = "putokaz", version, about)]
+struct Cli {
+    /// The site root: the folder with putokaz.toml.
+    #[arg(long, global = true, default_value = ".")]
+    root: PathBuf,
+    /// Prints only errors and warnings.
+    #[arg(long, short, global = true)]
+    quiet: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Builds the site into a folder (public/ unless --out says otherwise).
+    Build {
+        /// The output folder; it is replaced only when the whole build succeeds.
+        #[arg(long, short, default_value = "public")]
+        out: PathBuf,
+        /// The URL the site will be published at (overrides base_url in putokaz.toml).
+        #[arg(long)]
+        base_url: Option<String>,
+        /// Publishes pages marked draft = true.
+        #[arg(long)]
+        drafts: bool,
+    },
+    /// Serves a live preview that rebuilds and reloads on every change.
+    Serve {
+        /// The port to listen on.
+        #[arg(long, short, default_value_t = 1111)]
+        port: u16,
+        /// The address to listen on.
+        #[arg(long, default_value = "127.0.0.1")]
+        interface: String,
+        /// Shows pages marked draft = true.
+        #[arg(long)]
+        drafts: bool,
+        /// Prints how long each rebuild took.
+        #[arg(long, short)]
+        verbose: bool,
+    },
+    /// Validates everything a build would, reports translation coverage, and writes nothing.
+    Check {
+        /// Checks pages marked draft = true too.
+        #[arg(long)]
+        drafts: bool,
+    },
+    /// Creates a page, or a translation of an existing page, to edit.
+    New {
+        /// The page's path under content/, e.g. news/first-report (not with --translate).
+        #[arg(required_unless_present = "translate")]
+        name: Option<String>,
+        /// The language of the new file.
+        #[arg(long)]
+        lang: String,
+        /// The title of a new page.
+        #[arg(long, default_value = "")]
+        title: String,
+        /// An existing page to translate, e.g. content/about.en.md.
+        #[arg(long, conflicts_with = "name")]
+        translate: Option<PathBuf>,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let quiet = cli.quiet;
+    match cli.command {
+        Command::Build { out, base_url, drafts } => {
+            let started = Instant::now();
+            let progress = progress_reporter(quiet);
+            let options = BuildOptions {
+                root: cli.root,
+                out: Some(out.clone()),
+                base_url,
+                drafts,
+                live_reload: false,
+                progress: progress.clone(),
+            };
+            let result = pipeline::build(&options);
+            if let Some(p) = &progress {
+                p(usize::MAX, 0);
+            }
+            print_result(&result, quiet);
+            match result {
+                Ok(report) => {
+                    if !quiet {
+                        eprintln!(
+                            "Built {} pages in {} locales ({} files) into {} in {:.2} s.",
+                            report.pages,
+                            report.locales,
+                            report.files,
+                            out.display(),
+                            started.elapsed().as_secs_f64()
+                        );
+                    }
+                    ExitCode::SUCCESS
+                }
+                Err(BuildError::Invalid(_)) => {
+                    eprintln!("Nothing was written: {} is as it was before.", out.display());
+                    ExitCode::FAILURE
+                }
+                Err(_) => ExitCode::FAILURE,
+            }
+        }
+        Command::Check { drafts } => {
+            let options = BuildOptions {
+                root: cli.root,
+                out: None,
+                drafts,
+                ..BuildOptions::default()
+            };
+            let result = pipeline::build(&options);
+            print_result(&result, quiet);
+            match result {
+                Ok(report) => {
+                    print_coverage(&report);
+                    ExitCode::SUCCESS
+                }
+                Err(_) => ExitCode::FAILURE,
+            }
+        }
+        Command::Serve {
+            port,
+            interface,
+            drafts,
+            verbose,
+        } => {
+            let options = serve::ServeOptions {
+                root: cli.root,
+                interface,
+                port,
+                drafts,
+                verbose,
+            };
+            let report = move |result: &Result<BuildReport, BuildError>| {
+                print_result(result, quiet);
+                if result.is_err() {
+                    eprintln!("The preview still shows the last good build.");
+                }
+            };
+            match serve::serve(&options, &report) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Command::New {
+            name,
+            lang,
+            title,
+            translate,
+        } => {
+            let config = match SiteConfig::load(&cli.root) {
+                Ok(c) => c,
+                Err(errors) => {
+                    errors.iter().for_each(|e| eprintln!("{e}"));
+                    return ExitCode::FAILURE;
+                }
+            };
+            let created = match translate {
+                Some(original) => scaffold::new_translation(&cli.root, &config, &original, &lang),
+                None => scaffold::new_page(&cli.root, &config, name.as_deref().unwrap_or_default(), &lang, &title),
+            };
+            match created {
+                Ok(path) => {
+                    println!(
+                        "Created {} (a draft: delete `draft = true` to publish it).",
+                        path.display()
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("{e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+    }
+}
+
+/// Prints every diagnostic of a build, errors and warnings alike, then a count.
+fn print_result(result: &Result<BuildReport, BuildError>, quiet: bool) {
+    let diagnostics: &[Diagnostic] = match result {
+        Ok(report) => &report.warnings,
+        Err(BuildError::Invalid(d)) => d,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return;
+        }
+    };
+    for d in diagnostics {
+        if !(quiet && d.severity == Severity::Warning) {
+            eprintln!("{d}");
+        }
+    }
+    let errors = diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
+    if errors > 0 {
+        eprintln!("\n{errors} error(s): fix them and build again.");
+    }
+}
+
+fn print_coverage(report: &BuildReport) {
+    println!("Translation coverage:");
+    for c in &report.coverage {
+        println!("  {:<4} {}/{} pages", c.language, c.translated, c.total);
+        for file in &c.missing_pages {
+            println!("       missing: a translation of {}", file.display());
+        }
+        if !c.missing_strings.is_empty() {
+            println!(
+                "       {} interface string(s) shown in English: {}",
+                c.missing_strings.len(),
+                c.missing_strings.join(", ")
+            );
+        }
+    }
+}
+
+/// A progress bar on a terminal; nothing when output is piped or --quiet is given.
+///
+/// The returned callback takes (done, total); `(usize::MAX, _)` clears the bar.
+fn progress_reporter(quiet: bool) -> Option<Arc<dyn Fn(usize, usize) + Send + Sync>> {
+    if quiet || !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::new(0);
+    bar.set_style(indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} pages").expect("a valid template"));
+    Some(Arc::new(move |done, total| {
+        if done == usize::MAX {
+            bar.finish_and_clear();
+        } else {
+            bar.set_length(total as u64);
+            bar.set_position(done as u64);
+        }
+    }))
+}

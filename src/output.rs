@@ -1,0 +1,166 @@
+//! Writing the site: minification, and the temporary folder swapped in only on success.
+//!
+//! A build never writes into the live output folder. Everything goes into a sibling folder;
+//! only when every file is written is the old folder moved aside and the new one moved in, so a
+//! failed build leaves the last good site as it was.
+
+use std::io;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+/// What an output file holds.
+#[derive(Debug, Clone)]
+pub enum Body {
+    /// Bytes produced by the build.
+    Bytes(Vec<u8>),
+    /// A file copied as it is (site static files such as PDFs).
+    Copy(PathBuf),
+}
+
+/// One file of the output.
+#[derive(Debug, Clone)]
+pub struct OutputFile {
+    /// Path below the output folder, with `/` separators, e.g. `en/about/index.html`.
+    pub path: String,
+    /// Its content.
+    pub body: Body,
+}
+
+/// The output file path for a page URL: `/en/about/` → `en/about/index.html`.
+pub fn file_for_url(url: &str) -> String {
+    let trimmed = url.trim_start_matches('/');
+    if trimmed.is_empty() || trimmed.ends_with('/') {
+        format!("{trimmed}index.html")
+    } else {
+        trimmed.to_owned()
+    }
+}
+
+/// Minifies an HTML document (spec-compliant settings only).
+pub fn minify(html: &str) -> Vec<u8> {
+    let mut cfg = minify_html::Cfg::new();
+    cfg.minify_css = true;
+    cfg.minify_js = false;
+    cfg.keep_html_and_head_opening_tags = true;
+    minify_html::minify(html.as_bytes(), &cfg)
+}
+
+/// Refuses output folders that would swallow the sources: the site root or any folder above it.
+pub fn check_out_dir(root: &Path, out: &Path) -> Result<(), String> {
+    let root = std::path::absolute(root).map_err(|e| e.to_string())?;
+    let out = std::path::absolute(out).map_err(|e| e.to_string())?;
+    if root.starts_with(&out) {
+        return Err(format!(
+            "the output folder {} holds the site's own sources",
+            out.display()
+        ));
+    }
+    for marker in [crate::config::CONFIG_FILE, "Cargo.toml", ".git"] {
+        if out.join(marker).exists() {
+            return Err(format!(
+                "the output folder {} holds {marker}: it is not a build output",
+                out.display()
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Writes `files` into a fresh folder beside `out`, then swaps it into place.
+pub fn write_atomically(out: &Path, files: &[OutputFile]) -> io::Result<()> {
+    let parent = match out.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    std::fs::create_dir_all(&parent)?;
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "public".into());
+    let staging = tempfile::Builder::new()
+        .prefix(&format!(".{name}.putokaz-new-"))
+        .tempdir_in(&parent)?;
+    write_all(staging.path(), files)?;
+
+    let staged = staging.keep();
+    if out.exists() {
+        let old = tempfile::Builder::new()
+            .prefix(&format!(".{name}.putokaz-old-"))
+            .tempdir_in(&parent)?
+            .keep();
+        // `old` exists as an empty folder; move the live site inside it, then drop it whole.
+        let aside = old.join(&name);
+        std::fs::rename(out, &aside)?;
+        if let Err(e) = std::fs::rename(&staged, out) {
+            // Put the last good site back before reporting.
+            std::fs::rename(&aside, out)?;
+            let _ = std::fs::remove_dir_all(&staged);
+            return Err(e);
+        }
+        std::fs::remove_dir_all(&old)?;
+    } else {
+        std::fs::rename(&staged, out)?;
+    }
+    Ok(())
+}
+
+fn write_all(dir: &Path, files: &[OutputFile]) -> io::Result<()> {
+    let mut folders: Vec<PathBuf> = files
+        .iter()
+        .filter_map(|f| Path::new(&f.path).parent().map(|p| dir.join(p)))
+        .collect();
+    folders.sort();
+    folders.dedup();
+    for folder in folders {
+        std::fs::create_dir_all(folder)?;
+    }
+    files.par_iter().try_for_each(|f| {
+        let target = dir.join(&f.path);
+        match &f.body {
+            Body::Bytes(b) => std::fs::write(target, b),
+            Body::Copy(from) => std::fs::copy(from, target).map(drop),
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_map_to_index_files() {
+        assert_eq!(file_for_url("/"), "index.html");
+        assert_eq!(file_for_url("/en/about/"), "en/about/index.html");
+        assert_eq!(file_for_url("/sitemap.xml"), "sitemap.xml");
+    }
+
+    #[test]
+    fn swap_replaces_the_old_site_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        std::fs::create_dir_all(out.join("stale")).unwrap();
+        std::fs::write(out.join("stale/index.html"), "old").unwrap();
+        let files = vec![OutputFile {
+            path: "en/index.html".into(),
+            body: Body::Bytes(b"new".to_vec()),
+        }];
+        write_atomically(&out, &files).unwrap();
+        assert_eq!(std::fs::read_to_string(out.join("en/index.html")).unwrap(), "new");
+        assert!(!out.join("stale").exists());
+        let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(leftovers, vec![std::ffi::OsString::from("public")]);
+    }
+
+    #[test]
+    fn refuses_to_write_over_the_sources() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("putokaz.toml"), "").unwrap();
+        assert!(check_out_dir(dir.path(), dir.path()).is_err());
+        assert!(check_out_dir(&dir.path().join("site"), dir.path()).is_err());
+        assert!(check_out_dir(dir.path(), &dir.path().join("public")).is_ok());
+    }
+}

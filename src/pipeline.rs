@@ -1,0 +1,558 @@
+//! One build, start to end: load → validate → model → render → write.
+//!
+//! Every stage reports into one [`Diagnostics`]; nothing is rendered from invalid input and
+//! nothing is written unless every page rendered.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::config::SiteConfig;
+use crate::content;
+use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
+use crate::i18n::Strings;
+use crate::output::{self, Body, OutputFile};
+use crate::render::markdown::{self, Rendered};
+use crate::render::{Renderer, THEME_ANCHORS};
+use crate::site::{PageId, PageKind, Site};
+use crate::theme::Theme;
+
+/// The folder of site files published as they are.
+pub const STATIC_DIR: &str = "static";
+
+/// What to build and how.
+#[derive(Clone, Default)]
+pub struct BuildOptions {
+    /// The site root: the folder with `putokaz.toml`.
+    pub root: PathBuf,
+    /// Where to write the site; `None` only validates (`putokaz check`).
+    pub out: Option<PathBuf>,
+    /// Overrides the configured base URL.
+    pub base_url: Option<String>,
+    /// Publishes pages marked `draft = true`.
+    pub drafts: bool,
+    /// Adds the live-reload script to every page (`putokaz serve`).
+    pub live_reload: bool,
+    /// Called with (done, total) as pages render, for progress display.
+    pub progress: Option<Arc<dyn Fn(usize, usize) + Send + Sync>>,
+}
+
+/// How completely one language is translated.
+#[derive(Debug, Clone, Serialize)]
+pub struct Coverage {
+    /// The language code.
+    pub language: String,
+    /// Pages that exist in this language.
+    pub translated: usize,
+    /// Pages of the site in any language.
+    pub total: usize,
+    /// Source files (in another language) of the pages missing in this one.
+    pub missing_pages: Vec<PathBuf>,
+    /// Interface strings missing in this language (English is shown instead).
+    pub missing_strings: Vec<String>,
+}
+
+/// What a successful build did.
+#[derive(Debug, Clone)]
+pub struct BuildReport {
+    /// HTML pages rendered, across all locales.
+    pub pages: usize,
+    /// Files written (or that would be written).
+    pub files: usize,
+    /// Published locales.
+    pub locales: usize,
+    /// Problems that did not stop the build.
+    pub warnings: Vec<Diagnostic>,
+    /// Translation coverage per language.
+    pub coverage: Vec<Coverage>,
+}
+
+/// Why a build failed.
+#[derive(Debug, thiserror::Error)]
+pub enum BuildError {
+    /// The sources have errors; all of them (and any warnings) are listed.
+    #[error("the site has {} error(s)", .0.iter().filter(|d| d.severity == Severity::Error).count())]
+    Invalid(Vec<Diagnostic>),
+    /// Writing the output failed.
+    #[error("cannot write the site to {path}: {source}")]
+    Write {
+        /// The output folder.
+        path: PathBuf,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+}
+
+/// Builds (or, without `out`, checks) the site described by `options`.
+pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
+    let root = options.root.as_path();
+    let mut config = SiteConfig::load(root).map_err(BuildError::Invalid)?;
+    if let Some(url) = &options.base_url {
+        config.base_url = url.trim_end_matches('/').to_owned();
+    }
+    if let Some(out) = &options.out {
+        output::check_out_dir(root, out).map_err(|m| {
+            BuildError::Invalid(vec![
+                Diagnostic::error(out, None, m).with_hint("choose another --out folder"),
+            ])
+        })?;
+    }
+    let diagnostics = Diagnostics::new();
+
+    // Load.
+    let (strings, (sources, theme)) = rayon::join(
+        || Strings::load(root, &config, &diagnostics),
+        || {
+            rayon::join(
+                || content::load_pages(root, &config, options.drafts, &diagnostics),
+                || Theme::load(root, &config.theme, &markdown::highlight_css(), &diagnostics),
+            )
+        },
+    );
+    let strings = Arc::new(strings);
+    let statics = static_files(root, &diagnostics);
+
+    // Model.
+    let site = Site::build(config, sources, &diagnostics);
+    check_templates_named(&site, &theme, &diagnostics);
+
+    // Markdown, then the links between pages.
+    let rendered = render_markdown(&site, &diagnostics);
+    check_links(&site, &rendered, &statics, &theme, &diagnostics);
+    let renderer = Renderer::new(&site, &theme, strings.clone(), options.live_reload, &diagnostics);
+    let Some(renderer) = renderer.filter(|_| !diagnostics.has_errors()) else {
+        return Err(BuildError::Invalid(diagnostics.into_sorted()));
+    };
+
+    // Render.
+    let total = site.pages.len();
+    let done = std::sync::atomic::AtomicUsize::new(0);
+    let pages: Vec<OutputFile> = (0..total)
+        .into_par_iter()
+        .filter_map(|id| {
+            let result = render_page(&site, &strings, &renderer, &rendered, id);
+            let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+            if let Some(progress) = &options.progress {
+                progress(n, total);
+            }
+            result.map_err(|d| diagnostics.push(d)).ok()
+        })
+        .collect();
+    let mut files = pages;
+    files.extend(special_files(&site, &strings, &renderer, &diagnostics));
+    if diagnostics.has_errors() {
+        return Err(BuildError::Invalid(diagnostics.into_sorted()));
+    }
+    for asset in &theme.assets {
+        files.push(OutputFile {
+            path: asset.url.trim_start_matches('/').to_owned(),
+            body: Body::Bytes(asset.bytes.clone()),
+        });
+    }
+    files.extend(statics.into_iter().map(|(path, from)| OutputFile {
+        path,
+        body: Body::Copy(from),
+    }));
+
+    // Write.
+    if let Some(out) = &options.out {
+        output::write_atomically(out, &files).map_err(|source| BuildError::Write {
+            path: out.clone(),
+            source,
+        })?;
+    }
+    let coverage = coverage(&site, &strings);
+    Ok(BuildReport {
+        pages: total,
+        files: files.len(),
+        locales: site.config.locales.len(),
+        warnings: diagnostics.into_sorted(),
+        coverage,
+    })
+}
+
+fn render_markdown(site: &Site, diagnostics: &Diagnostics) -> HashMap<PageId, Rendered> {
+    site.pages
+        .par_iter()
+        .enumerate()
+        .filter_map(|(id, page)| {
+            let PageKind::Content { source, pager: 1 } = page.kind else {
+                return None;
+            };
+            let src = &site.sources[source];
+            let locale = &site.config.locales[page.locale];
+            let resolve = |target: &str| site.resolve_internal(target, page.locale);
+            let mut r = markdown::render(&src.body, locale.transliterate, &resolve);
+            for (target, line) in std::mem::take(&mut r.unresolved) {
+                // Report once per source, not once per locale.
+                if !locale.transliterate {
+                    diagnostics.push(
+                        Diagnostic::error(
+                            &src.file,
+                            Some(src.body_line + line - 1),
+                            format!("the link {target} names no page"),
+                        )
+                        .with_hint("write @/ followed by the path of a file under content/, e.g. @/plans/_index.md"),
+                    );
+                }
+            }
+            if locale.transliterate {
+                // Plain links to Cyrillic Serbian pages lead Latin readers to the Latin copy.
+                let lang = format!("/{}/", locale.language);
+                let latin = format!("/{}/", locale.code);
+                r.html = r.html.replace(&format!("href=\"{lang}"), &format!("href=\"{latin}"));
+                for link in &mut r.links {
+                    if let Some(rest) = link.href.strip_prefix(&lang) {
+                        link.href = format!("{latin}{rest}");
+                    }
+                }
+            }
+            Some((id, r))
+        })
+        .collect()
+}
+
+/// Reports links in Markdown that lead to no page, file or anchor of the site.
+fn check_links(
+    site: &Site,
+    rendered: &HashMap<PageId, Rendered>,
+    statics: &[(String, PathBuf)],
+    theme: &Theme,
+    diagnostics: &Diagnostics,
+) {
+    let files: HashSet<String> = statics
+        .iter()
+        .map(|(p, _)| format!("/{p}"))
+        .chain(theme.assets.iter().map(|a| a.url.clone()))
+        .collect();
+    rendered.par_iter().for_each(|(&id, r)| {
+        let page = &site.pages[id];
+        let src = site.source_of(id).expect("rendered pages have sources");
+        if site.config.locales[page.locale].transliterate {
+            return; // the same links were checked on the Cyrillic page
+        }
+        for link in &r.links {
+            let (path, anchor) = link
+                .href
+                .split_once('#')
+                .map_or((link.href.as_str(), None), |(p, a)| (p, Some(a)));
+            let path = path.split('?').next().unwrap_or("");
+            let target_url = if path.is_empty() {
+                page.url.clone()
+            } else {
+                join_url(&page.url, path)
+            };
+            let with_slash = if target_url.ends_with('/') {
+                target_url.clone()
+            } else {
+                format!("{target_url}/")
+            };
+            let target = site
+                .by_url
+                .get(&target_url)
+                .or_else(|| site.by_url.get(&with_slash))
+                .copied();
+            let line = Some(src.body_line + link.line - 1);
+            let problem = match target {
+                None if files.contains(&target_url) || is_generated(&target_url) => None,
+                None => Some(format!("the link {} leads to no page or file of the site", link.href)),
+                Some(t) => anchor.filter(|a| !a.is_empty()).and_then(|a| {
+                    let known = rendered
+                        .get(&t)
+                        .is_none_or(|tr| tr.headings.iter().any(|h| h.id == a) || THEME_ANCHORS.contains(&a));
+                    (!known).then(|| format!("the link {} names an anchor #{a} that is not on that page", link.href))
+                }),
+            };
+            if let Some(message) = problem {
+                diagnostics.push(Diagnostic::error(&src.file, line, message).with_hint(
+                    "link pages as @/path/file.md so the link follows the reader's language; anchors are heading ids",
+                ));
+            }
+        }
+    });
+}
+
+/// Files the build writes besides pages, which links may point at.
+fn is_generated(url: &str) -> bool {
+    url == "/sitemap.xml" || url == "/robots.txt" || url.ends_with("/atom.xml") || url.ends_with("/404.html")
+}
+
+/// Resolves `path` relative to the page at `base` (a URL ending in `/`).
+fn join_url(base: &str, path: &str) -> String {
+    if path.starts_with('/') {
+        return path.to_owned();
+    }
+    let mut parts: Vec<&str> = base.split('/').filter(|p| !p.is_empty()).collect();
+    for part in path.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            p => parts.push(p),
+        }
+    }
+    let trailing = if path.ends_with('/') { "/" } else { "" };
+    format!("/{}{trailing}", parts.join("/"))
+}
+
+/// Reports `template` and `page_template` fields naming templates the theme does not have.
+fn check_templates_named(site: &Site, theme: &Theme, diagnostics: &Diagnostics) {
+    for src in &site.sources {
+        for (field, value) in [
+            ("template", &src.front.template),
+            ("page_template", &src.front.page_template),
+        ] {
+            if let Some(name) = value {
+                if !theme.templates.iter().any(|t| &t.name == name) {
+                    diagnostics.push(
+                        Diagnostic::error(
+                            &src.file,
+                            src.field_line(field),
+                            format!("there is no template `{name}`"),
+                        )
+                        .with_hint("add it to templates/ at the site root, or remove the field to use the default"),
+                    );
+                }
+            }
+        }
+    }
+}
+
+fn template_for(site: &Site, id: PageId) -> String {
+    match site.pages[id].kind {
+        PageKind::Untranslated => "untranslated.html".into(),
+        PageKind::Content { source, .. } => {
+            let src = &site.sources[source];
+            let inherited = site
+                .parent
+                .get(&source)
+                .and_then(|p| site.sources[*p].front.page_template.clone());
+            src.front
+                .template
+                .clone()
+                .or(if src.is_section() { None } else { inherited })
+                .unwrap_or_else(|| {
+                    if src.is_section() && src.dir.is_empty() {
+                        "index.html".into()
+                    } else if src.is_section() {
+                        "section.html".into()
+                    } else {
+                        "page.html".into()
+                    }
+                })
+        }
+    }
+}
+
+fn render_page(
+    site: &Site,
+    strings: &Strings,
+    renderer: &Renderer,
+    rendered: &HashMap<PageId, Rendered>,
+    id: PageId,
+) -> Result<OutputFile, Diagnostic> {
+    let page = &site.pages[id];
+    let context = renderer.page_context(site, strings, id, rendered);
+    let shown = site.source_of(id).map_or_else(
+        || format!("the notice page {}", page.url),
+        |s| s.file.display().to_string(),
+    );
+    let html = renderer.render(&template_for(site, id), page.locale, &context, &shown)?;
+    Ok(OutputFile {
+        path: output::file_for_url(&page.url),
+        body: Body::Bytes(output::minify(&html)),
+    })
+}
+
+/// The root language chooser, 404 pages, feeds, sitemap and robots.txt.
+fn special_files(site: &Site, strings: &Strings, renderer: &Renderer, diagnostics: &Diagnostics) -> Vec<OutputFile> {
+    let mut files = Vec::new();
+    let mut push = |path: String, template: &str, locale: usize, ctx: &tera::Context, minify: bool| match renderer
+        .render(template, locale, ctx, &format!("/{path}"))
+    {
+        Ok(text) => files.push(OutputFile {
+            path,
+            body: Body::Bytes(if minify {
+                output::minify(&text)
+            } else {
+                text.into_bytes()
+            }),
+        }),
+        Err(d) => diagnostics.push(d),
+    };
+    let default = site
+        .config
+        .locales
+        .iter()
+        .position(|l| l.code == site.config.default_language)
+        .unwrap_or(0);
+
+    #[derive(Serialize)]
+    struct Choice {
+        code: String,
+        tag: String,
+        name: String,
+        url: String,
+        prompt: String,
+        title: String,
+    }
+    let choices: Vec<Choice> = site
+        .config
+        .locales
+        .iter()
+        .map(|l| Choice {
+            code: l.code.clone(),
+            tag: l.tag.clone(),
+            name: l.name.clone(),
+            url: format!("/{}/", l.code),
+            prompt: strings.get(&l.code, "choose-language", None).unwrap_or_default(),
+            title: site.config.title_in(l),
+        })
+        .collect();
+    let mut ctx = renderer.frame_context(site, strings, default);
+    ctx.insert("choices", &choices);
+    push("index.html".into(), "root.html", default, &ctx, true);
+
+    for (li, locale) in site.config.locales.iter().enumerate() {
+        let title = strings.get(&locale.code, "not-found-title", None).unwrap_or_default();
+        let ctx = renderer.notice_context(site, strings, li, "404", title, format!("/{}/404.html", locale.code));
+        push(format!("{}/404.html", locale.code), "404.html", li, &ctx, true);
+        if li == default {
+            push("404.html".into(), "404.html", li, &ctx, true);
+        }
+        if site.has_feed() {
+            let entries: Vec<serde_json::Value> = site
+                .feed_sources(&locale.language)
+                .into_iter()
+                .take(20)
+                .map(|s| {
+                    let src = &site.sources[s];
+                    let url = &site.pages[site.source_page(s, li)].url;
+                    let date = src.front.updated.or(src.front.date).expect("feed pages have a date");
+                    serde_json::json!({
+                        "title": locale.localize(&src.front.title),
+                        "url": format!("{}{}", site.config.base_url, url),
+                        "updated": format!("{date}T00:00:00Z"),
+                        "summary": src.front.description.as_deref().map(|d| locale.localize(d)),
+                    })
+                })
+                .collect();
+            let updated = entries
+                .first()
+                .and_then(|e| e["updated"].as_str().map(str::to_owned))
+                .unwrap_or_else(|| format!("{}T00:00:00Z", site.config.as_of));
+            let mut ctx = renderer.frame_context(site, strings, li);
+            ctx.insert("entries", &entries);
+            ctx.insert("updated", &updated);
+            push(format!("{}/atom.xml", locale.code), "atom.xml", li, &ctx, false);
+        }
+    }
+
+    #[derive(Serialize)]
+    struct SitemapEntry {
+        loc: String,
+        lastmod: Option<String>,
+        alternates: Vec<(String, String)>,
+    }
+    let entries: Vec<SitemapEntry> = site
+        .pages
+        .iter()
+        .filter_map(|page| {
+            let PageKind::Content { source, pager: 1 } = page.kind else {
+                return None;
+            };
+            let src = &site.sources[source];
+            let g = &site.groups[page.group];
+            let alternates = site
+                .config
+                .locales
+                .iter()
+                .enumerate()
+                .filter(|(_, l)| g.sources.contains_key(&l.language))
+                .map(|(li, l)| {
+                    (
+                        l.tag.clone(),
+                        format!("{}{}", site.config.base_url, site.group_url(page.group, li)),
+                    )
+                })
+                .collect();
+            Some(SitemapEntry {
+                loc: format!("{}{}", site.config.base_url, page.url),
+                lastmod: src.front.updated.or(src.front.date).map(|d| d.to_string()),
+                alternates,
+            })
+        })
+        .collect();
+    let mut ctx = renderer.frame_context(site, strings, default);
+    ctx.insert("entries", &entries);
+    push("sitemap.xml".into(), "sitemap.xml", default, &ctx, false);
+    push("robots.txt".into(), "robots.txt", default, &ctx, false);
+    files
+}
+
+/// Site files under `static/`, as (output path, source path).
+fn static_files(root: &Path, diagnostics: &Diagnostics) -> Vec<(String, PathBuf)> {
+    let dir = root.join(STATIC_DIR);
+    if !dir.is_dir() {
+        return Vec::new();
+    }
+    walkdir::WalkDir::new(&dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(|e| match e {
+            Ok(e) => Some(e),
+            Err(err) => {
+                diagnostics.push(Diagnostic::error(STATIC_DIR, None, format!("cannot read: {err}")));
+                None
+            }
+        })
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e
+                .path()
+                .strip_prefix(&dir)
+                .unwrap_or(e.path())
+                .to_string_lossy()
+                .replace('\\', "/");
+            (rel, e.into_path())
+        })
+        .collect()
+}
+
+fn coverage(site: &Site, strings: &Strings) -> Vec<Coverage> {
+    site.config
+        .languages
+        .iter()
+        .map(|lang| {
+            let missing_pages: Vec<PathBuf> = site
+                .groups
+                .iter()
+                .filter(|g| !g.sources.contains_key(&lang.code))
+                .filter_map(|g| g.sources.values().next().map(|&s| site.sources[s].file.clone()))
+                .collect();
+            Coverage {
+                language: lang.code.clone(),
+                translated: site.groups.len() - missing_pages.len(),
+                total: site.groups.len(),
+                missing_pages,
+                missing_strings: strings.missing(&lang.code),
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_links_resolve_against_the_page() {
+        assert_eq!(join_url("/en/plans/x/", "../y/"), "/en/plans/y/");
+        assert_eq!(join_url("/en/plans/x/", "/en/about/"), "/en/about/");
+        assert_eq!(join_url("/en/", "file.pdf"), "/en/file.pdf");
+    }
+}

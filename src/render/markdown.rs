@@ -1,0 +1,468 @@
+//! Markdown → HTML for one page in one locale.
+//!
+//! pulldown-cmark with tables, footnotes, strikethrough and heading ids. On top of its output:
+//! headings get stable ids, code is highlighted with CSS classes, table alignment becomes a class
+//! (no `style` attributes, for a strict Content-Security-Policy), `@/` links resolve to the page in
+//! the reader's locale, and raw HTML is sanitized. For a transliterated locale, text is converted
+//! to Latin while code, URLs and raw HTML stay as written.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use pulldown_cmark::{Alignment, CodeBlockKind, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd, html};
+use pulldown_cmark_escape::{escape_href, escape_html};
+use syntect::html::{ClassStyle, ClassedHTMLGenerator};
+use syntect::parsing::SyntaxSet;
+use syntect::util::LinesWithEndings;
+
+use crate::i18n::translit;
+
+/// The prefix of the CSS classes syntect writes, e.g. `hl-keyword`.
+pub const HIGHLIGHT_CLASS_PREFIX: &str = "hl-";
+
+static SYNTAXES: LazyLock<SyntaxSet> = LazyLock::new(SyntaxSet::load_defaults_newlines);
+
+/// A heading of the rendered page, for the table of contents and anchor checks.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Heading {
+    /// 1 to 6.
+    pub level: u8,
+    /// The `id` attribute.
+    pub id: String,
+    /// Plain text of the heading.
+    pub text: String,
+}
+
+/// A link found in the page, to be checked once every page is rendered.
+#[derive(Debug, Clone)]
+pub struct FoundLink {
+    /// The destination as written (after `@/` resolution).
+    pub href: String,
+    /// 1-based line in the Markdown body.
+    pub line: usize,
+}
+
+/// What rendering a page's Markdown produced.
+#[derive(Debug, Clone, Default)]
+pub struct Rendered {
+    /// The HTML fragment.
+    pub html: String,
+    /// Its headings, in order.
+    pub headings: Vec<Heading>,
+    /// Internal links to check.
+    pub links: Vec<FoundLink>,
+    /// `@/` links that name no page: (destination, line).
+    pub unresolved: Vec<(String, usize)>,
+}
+
+/// A heading whose text is still being read.
+struct OpenHeading {
+    /// The id given with `{#id}`, if any.
+    id: Option<String>,
+    /// Classes given with `{.class}`.
+    classes: Vec<String>,
+    /// Where its opening tag goes in the event list.
+    at: usize,
+    /// Its text so far.
+    text: String,
+}
+
+/// Renders `markdown`; `resolve` maps an `@/…` destination to a URL in the reader's locale.
+pub fn render(markdown: &str, transliterate: bool, resolve: &dyn Fn(&str) -> Option<String>) -> Rendered {
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_SMART_PUNCTUATION;
+    let mut out = Rendered::default();
+    let mut events: Vec<Event> = Vec::new();
+    let mut has_raw_html = false;
+    let mut used_ids = HashSet::new();
+
+    let mut code: Option<(String, String)> = None; // (language, text) inside a fenced block
+    let mut heading: Option<OpenHeading> = None;
+    let mut table_alignments: Vec<Alignment> = Vec::new();
+    let mut cell = 0;
+    let mut in_head = false;
+    let mut raw_links: Vec<bool> = Vec::new();
+
+    for (event, range) in Parser::new_ext(markdown, options).into_offset_iter() {
+        let line = crate::diagnostics::line_of(markdown, range.start);
+        match event {
+            Event::Start(Tag::CodeBlock(kind)) => {
+                let lang = match kind {
+                    CodeBlockKind::Fenced(info) => info.split_whitespace().next().unwrap_or("").to_owned(),
+                    CodeBlockKind::Indented => String::new(),
+                };
+                code = Some((lang, String::new()));
+            }
+            Event::Text(text) if code.is_some() => code.as_mut().expect("checked").1.push_str(&text),
+            Event::End(TagEnd::CodeBlock) => {
+                let (lang, text) = code.take().unwrap_or_default();
+                events.push(Event::Html(highlight(&lang, &text).into()));
+            }
+            Event::Start(Tag::Heading { id, classes, .. }) => {
+                let classes = classes.into_iter().map(|c| c.to_string()).collect();
+                heading = Some(OpenHeading {
+                    id: id.map(|i| i.to_string()),
+                    classes,
+                    at: events.len(),
+                    text: String::new(),
+                });
+                events.push(Event::Html("".into())); // replaced by the opening tag at the end
+            }
+            Event::End(TagEnd::Heading(level)) => {
+                if let Some(OpenHeading {
+                    id: explicit,
+                    classes,
+                    at,
+                    text,
+                }) = heading.take()
+                {
+                    let base = explicit.unwrap_or_else(|| slug(&text));
+                    let mut id = base.clone();
+                    let mut n = 1;
+                    while !used_ids.insert(id.clone()) {
+                        id = format!("{base}-{n}");
+                        n += 1;
+                    }
+                    let mut open = format!("<{level} id=\"");
+                    escape_html(&mut open, &id).expect("writing to a String");
+                    open.push('"');
+                    if !classes.is_empty() {
+                        open.push_str(" class=\"");
+                        escape_html(&mut open, &classes.join(" ")).expect("writing to a String");
+                        open.push('"');
+                    }
+                    open.push('>');
+                    events[at] = Event::Html(open.into());
+                    events.push(Event::Html(format!("</{level}>").into()));
+                    out.headings.push(Heading {
+                        level: level as u8,
+                        id,
+                        text,
+                    });
+                }
+            }
+            Event::Start(Tag::Table(alignments)) => {
+                table_alignments = alignments;
+                events.push(Event::Html("<div class=\"table-scroll\"><table>".into()));
+            }
+            Event::End(TagEnd::Table) => events.push(Event::Html("</tbody></table></div>".into())),
+            Event::Start(Tag::TableHead) => {
+                in_head = true;
+                events.push(Event::Html("<thead><tr>".into()));
+            }
+            Event::End(TagEnd::TableHead) => {
+                in_head = false;
+                events.push(Event::Html("</tr></thead><tbody>".into()));
+            }
+            Event::Start(Tag::TableRow) => {
+                cell = 0;
+                events.push(Event::Html("<tr>".into()));
+            }
+            Event::End(TagEnd::TableRow) => events.push(Event::Html("</tr>".into())),
+            Event::Start(Tag::TableCell) => {
+                let tag = if in_head { "th" } else { "td" };
+                let class = match table_alignments.get(cell) {
+                    Some(Alignment::Left) => " class=\"align-left\"",
+                    Some(Alignment::Center) => " class=\"align-center\"",
+                    Some(Alignment::Right) => " class=\"align-right\"",
+                    _ => "",
+                };
+                let scope = if in_head { " scope=\"col\"" } else { "" };
+                events.push(Event::Html(format!("<{tag}{scope}{class}>").into()));
+            }
+            Event::End(TagEnd::TableCell) => {
+                events.push(Event::Html(if in_head { "</th>" } else { "</td>" }.into()));
+                cell += 1;
+            }
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let dest = resolve_link(&dest_url, line, resolve, &mut out);
+                let external = is_external(&dest);
+                if external || link_type == LinkType::Email {
+                    let mut open = String::from("<a href=\"");
+                    escape_href(&mut open, &dest).expect("writing to a String");
+                    open.push('"');
+                    if !title.is_empty() {
+                        open.push_str(" title=\"");
+                        escape_html(&mut open, &title).expect("writing to a String");
+                        open.push('"');
+                    }
+                    if external {
+                        open.push_str(" rel=\"noopener noreferrer\"");
+                    }
+                    open.push('>');
+                    events.push(Event::Html(open.into()));
+                    raw_links.push(true);
+                    continue;
+                }
+                raw_links.push(false);
+                events.push(Event::Start(Tag::Link {
+                    link_type,
+                    dest_url: dest.into(),
+                    title,
+                    id,
+                }));
+            }
+            Event::End(TagEnd::Link) => {
+                // A link opened as raw HTML (to carry `rel`) ends with a raw closing tag.
+                let raw = raw_links.pop().unwrap_or(false);
+                events.push(if raw {
+                    Event::Html("</a>".into())
+                } else {
+                    Event::End(TagEnd::Link)
+                });
+            }
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let dest = resolve_link(&dest_url, line, resolve, &mut out);
+                events.push(Event::Start(Tag::Image {
+                    link_type,
+                    dest_url: dest.into(),
+                    title,
+                    id,
+                }));
+            }
+            Event::Text(text) => {
+                let text: CowStr = if transliterate {
+                    translit::to_latin_cow(&text).into_owned().into()
+                } else {
+                    text
+                };
+                if let Some(h) = heading.as_mut() {
+                    h.text.push_str(&text);
+                }
+                events.push(Event::Text(text));
+            }
+            Event::Code(text) => {
+                if let Some(h) = heading.as_mut() {
+                    h.text.push_str(&text);
+                }
+                events.push(Event::Code(text));
+            }
+            Event::Html(raw) | Event::InlineHtml(raw) => {
+                has_raw_html = true;
+                events.push(Event::Html(raw));
+            }
+            other => events.push(other),
+        }
+    }
+    html::push_html(&mut out.html, events.into_iter());
+    if has_raw_html {
+        out.html = sanitize(&out.html);
+    }
+    out
+}
+
+fn resolve_link(dest: &str, line: usize, resolve: &dyn Fn(&str) -> Option<String>, out: &mut Rendered) -> String {
+    if dest.starts_with("@/") {
+        let (path, anchor) = dest.split_once('#').map_or((dest, None), |(p, a)| (p, Some(a)));
+        return match resolve(path) {
+            Some(url) => {
+                let href = match anchor {
+                    Some(a) => format!("{url}#{a}"),
+                    None => url,
+                };
+                out.links.push(FoundLink {
+                    href: href.clone(),
+                    line,
+                });
+                href
+            }
+            None => {
+                out.unresolved.push((dest.to_owned(), line));
+                dest.to_owned()
+            }
+        };
+    }
+    if !is_external(dest) && !dest.starts_with("mailto:") && !dest.starts_with("tel:") {
+        out.links.push(FoundLink {
+            href: dest.to_owned(),
+            line,
+        });
+    }
+    dest.to_owned()
+}
+
+/// Whether a link leaves the site.
+pub fn is_external(href: &str) -> bool {
+    href.starts_with("http://") || href.starts_with("https://") || href.starts_with("//")
+}
+
+fn highlight(lang: &str, code: &str) -> String {
+    let syntax = (!lang.is_empty())
+        .then(|| SYNTAXES.find_syntax_by_token(lang))
+        .flatten();
+    let mut html = String::from("<pre class=\"code\"><code");
+    if !lang.is_empty() {
+        html.push_str(" class=\"language-");
+        escape_html(&mut html, lang).expect("writing to a String");
+        html.push('"');
+    }
+    html.push('>');
+    match syntax {
+        Some(syntax) => {
+            let mut generator = ClassedHTMLGenerator::new_with_class_style(
+                syntax,
+                &SYNTAXES,
+                ClassStyle::SpacedPrefixed {
+                    prefix: HIGHLIGHT_CLASS_PREFIX,
+                },
+            );
+            let ok = LinesWithEndings::from(code)
+                .all(|line| generator.parse_html_for_line_which_includes_newline(line).is_ok());
+            if ok {
+                html.push_str(&generator.finalize());
+            } else {
+                escape_html(&mut html, code).expect("writing to a String");
+            }
+        }
+        None => escape_html(&mut html, code).expect("writing to a String"),
+    }
+    html.push_str("</code></pre>");
+    html
+}
+
+/// The stylesheet for highlighted code, in the classes [`render`] writes.
+pub fn highlight_css() -> String {
+    let themes = syntect::highlighting::ThemeSet::load_defaults();
+    let theme = &themes.themes["InspiredGitHub"];
+    syntect::html::css_for_theme_with_class_style(
+        theme,
+        ClassStyle::SpacedPrefixed {
+            prefix: HIGHLIGHT_CLASS_PREFIX,
+        },
+    )
+    .unwrap_or_default()
+}
+
+/// Cleans HTML that contains raw HTML from an author: no scripts, handlers, styles or frames.
+fn sanitize(html: &str) -> String {
+    static CLEANER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
+        let mut b = ammonia::Builder::default();
+        b.add_generic_attributes(["class", "lang", "dir", "id", "title"])
+            .add_tags(["figure", "figcaption", "details", "summary", "mark", "abbr", "section"])
+            .add_tag_attributes("th", ["scope"])
+            .add_tag_attributes("td", ["colspan", "rowspan"])
+            .add_tag_attributes("a", ["hreflang"])
+            .id_prefix(None)
+            .url_relative(ammonia::UrlRelative::PassThrough);
+        b
+    });
+    CLEANER.clean(html).to_string()
+}
+
+/// A URL fragment for a heading: lowercase letters and digits joined by hyphens.
+///
+/// Serbian Cyrillic is transliterated first, so a heading keeps its id in both scripts, and
+/// Latin diacritics are dropped (`načela` → `nacela`, `đ` → `dj`) so ids read well in a URL.
+pub fn slug(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let latin = translit::to_latin(text).replace('đ', "dj").replace('Đ', "Dj");
+    let mut out = String::new();
+    for c in latin
+        .nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+    {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    if out.is_empty() { "section".to_owned() } else { out }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn none(_: &str) -> Option<String> {
+        None
+    }
+
+    #[test]
+    fn headings_get_stable_unique_ids() {
+        let r = render(
+            "## Циљеви плана\n\n## Циљеви плана\n\n## Custom {#status}\n\n## Ђачка načela\n",
+            false,
+            &none,
+        );
+        let ids: Vec<_> = r.headings.iter().map(|h| h.id.as_str()).collect();
+        assert_eq!(ids, ["ciljevi-plana", "ciljevi-plana-1", "status", "djacka-nacela"]);
+        assert!(
+            r.html.contains("<h2 id=\"ciljevi-plana\">Циљеви плана</h2>"),
+            "{}",
+            r.html
+        );
+    }
+
+    #[test]
+    fn table_alignment_is_a_class_not_a_style() {
+        let r = render("| a | b |\n|:--|--:|\n| 1 | 2 |\n", false, &none);
+        assert!(!r.html.contains("style="), "{}", r.html);
+        assert!(
+            r.html.contains("<th scope=\"col\" class=\"align-left\">a</th>"),
+            "{}",
+            r.html
+        );
+        assert!(r.html.contains("<td class=\"align-right\">2</td>"), "{}", r.html);
+    }
+
+    #[test]
+    fn code_is_highlighted_with_classes_and_not_transliterated() {
+        let r = render("Текст `код`\n\n```rust\nlet x = \"ђ\";\n```\n", true, &none);
+        assert!(r.html.contains("Tekst <code>код</code>"), "{}", r.html);
+        assert!(r.html.contains("hl-"), "{}", r.html);
+        assert!(r.html.contains("ђ"), "{}", r.html);
+        assert!(!r.html.contains("style="), "{}", r.html);
+    }
+
+    #[test]
+    fn raw_html_is_sanitized_but_lang_spans_survive() {
+        let r = render(
+            "Hi <span lang=\"en\" style=\"color:red\" onclick=\"x()\">there</span><script>alert(1)</script>\n",
+            false,
+            &none,
+        );
+        assert!(r.html.contains("<span lang=\"en\">there</span>"), "{}", r.html);
+        assert!(
+            !r.html.contains("script") && !r.html.contains("onclick") && !r.html.contains("style"),
+            "{}",
+            r.html
+        );
+    }
+
+    #[test]
+    fn internal_links_resolve_and_are_recorded() {
+        let resolve = |p: &str| (p == "@/about.md").then(|| "/en/about/".to_owned());
+        let r = render(
+            "[a](@/about.md#team)\n\n[b](@/nope.md)\n\n[c](https://example.org)\n",
+            false,
+            &resolve,
+        );
+        assert!(r.html.contains("href=\"/en/about/#team\""), "{}", r.html);
+        assert!(
+            r.html
+                .contains("<a href=\"https://example.org\" rel=\"noopener noreferrer\">c</a>"),
+            "{}",
+            r.html
+        );
+        assert_eq!(r.links.len(), 1);
+        assert_eq!(r.unresolved, vec![("@/nope.md".to_owned(), 3)]);
+    }
+}

@@ -1,0 +1,668 @@
+//! Rendering: Markdown, templates, feeds and the sitemap, for every page in every locale.
+//!
+//! A page's HTML depends only on the [`Site`], the page's rendered Markdown and the templates,
+//! so pages render in parallel and in any order. Each locale has its own template engine whose
+//! `t()` function and `number` filter speak that locale.
+
+pub mod markdown;
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use serde::Serialize;
+use tera::{Context, Tera, Value};
+
+use crate::config::{Locale, Script};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::i18n::Strings;
+use crate::site::{PageId, PageKind, Site};
+use crate::theme::Theme;
+use markdown::{Heading, Rendered};
+
+/// Ids every page has besides its headings, so links may point at them.
+pub const THEME_ANCHORS: &[&str] = &["main", "top"];
+
+/// Renders pages with a theme's templates.
+pub struct Renderer {
+    /// One template engine per locale, in the order of the config's locales.
+    engines: Vec<Tera>,
+    /// Where each template came from, for error messages.
+    template_files: HashMap<String, (std::path::PathBuf, String)>,
+    /// Whether pages load the live-reload script (`serve` only).
+    live_reload: bool,
+}
+
+/// The result of rendering one page.
+pub type PageResult = Result<String, Diagnostic>;
+
+impl Renderer {
+    /// Parses the theme's templates and prepares one engine per locale.
+    ///
+    /// Every template with a syntax error is reported; `None` if any was.
+    pub fn new(
+        site: &Site,
+        theme: &Theme,
+        strings: Arc<Strings>,
+        live_reload: bool,
+        diagnostics: &Diagnostics,
+    ) -> Option<Renderer> {
+        let mut ok = true;
+        for t in &theme.templates {
+            if let Err(e) = tera::Template::new(&t.name, None, &t.text) {
+                ok = false;
+                let message = error_chain(&e);
+                diagnostics.push(
+                    Diagnostic::error(
+                        &t.file,
+                        template_line(&message, &t.text),
+                        format!("template syntax: {}", compact(&message)),
+                    )
+                    .with_hint("see https://keats.github.io/tera/docs/ for the template syntax"),
+                );
+            }
+        }
+        if !ok {
+            return None;
+        }
+        let mut base = Tera::default();
+        base.autoescape_on(vec![".html", ".xml"]);
+        base.set_escape_fn(escape_markup);
+        if let Err(e) = base.add_raw_templates(theme.templates.iter().map(|t| (t.name.as_str(), t.text.as_str()))) {
+            diagnostics.push(Diagnostic::error(
+                "templates",
+                None,
+                format!("templates: {}", compact(&error_chain(&e))),
+            ));
+            return None;
+        }
+        let assets: HashMap<String, String> = theme.assets.iter().map(|a| (a.name.clone(), a.url.clone())).collect();
+        let assets = Arc::new(assets);
+        let engines = site
+            .config
+            .locales
+            .iter()
+            .map(|locale| {
+                let mut tera = base.clone();
+                tera.register_function(
+                    "t",
+                    Translate {
+                        locale: locale.code.clone(),
+                        strings: strings.clone(),
+                    },
+                );
+                tera.register_function("asset", AssetUrl(assets.clone()));
+                tera.register_filter(
+                    "number",
+                    NumberFilter {
+                        locale: locale.code.clone(),
+                        strings: strings.clone(),
+                    },
+                );
+                tera
+            })
+            .collect();
+        let template_files = theme
+            .templates
+            .iter()
+            .map(|t| (t.name.clone(), (t.file.clone(), t.text.clone())))
+            .collect();
+        Some(Renderer {
+            engines,
+            template_files,
+            live_reload,
+        })
+    }
+
+    /// Whether a template of this name exists.
+    pub fn has_template(&self, name: &str) -> bool {
+        self.template_files.contains_key(name)
+    }
+
+    /// Renders template `name` in locale `locale` with `context`; errors name the template and the page.
+    pub fn render(&self, name: &str, locale: usize, context: &Context, page_file: &str) -> PageResult {
+        self.engines[locale].render(name, context).map_err(|e| {
+            let message = error_chain(&e);
+            // Errors in a parent template name the child: look for the culprit in the child first.
+            let candidates = std::iter::once(name).chain(self.template_files.keys().map(String::as_str));
+            let found = candidates
+                .filter_map(|n| self.template_files.get(n))
+                .find_map(|(file, text)| template_line(&message, text).map(|line| (file.clone(), Some(line))));
+            let (file, line) = found.unwrap_or_else(|| {
+                (
+                    self.template_files
+                        .get(name)
+                        .map_or_else(|| name.into(), |t| t.0.clone()),
+                    None,
+                )
+            });
+            Diagnostic::error(
+                file,
+                line,
+                format!("while rendering {page_file}: {}", compact(&message)),
+            )
+        })
+    }
+
+    /// The template context of one page.
+    pub fn page_context(
+        &self,
+        site: &Site,
+        strings: &Strings,
+        id: PageId,
+        rendered: &HashMap<PageId, Rendered>,
+    ) -> Context {
+        let page = &site.pages[id];
+        let locale = &site.config.locales[page.locale];
+        let mut ctx = self.frame_context(site, strings, page.locale);
+        let title;
+        let mut view = PageView {
+            url: page.url.clone(),
+            permalink: format!("{}{}", site.config.base_url, page.url),
+            ..PageView::default()
+        };
+        match page.kind {
+            PageKind::Content { source, pager } => {
+                let src = &site.sources[source];
+                title = locale.localize(&src.front.title);
+                view.kind = if src.is_section() && src.dir.is_empty() {
+                    "home"
+                } else if src.is_section() {
+                    "section"
+                } else {
+                    "page"
+                };
+                view.description = src.front.description.as_deref().map(|d| locale.localize(d));
+                view.date = src.front.date.map(|d| DateView::new(strings, &locale.code, d));
+                view.updated = src.front.updated.map(|d| DateView::new(strings, &locale.code, d));
+                view.extra = serde_json::to_value(&src.front.extra).unwrap_or(Value::Null);
+                let first = site.source_page(source, page.locale);
+                if let Some(r) = rendered.get(&first) {
+                    view.content = r.html.clone();
+                    view.toc = r.headings.iter().filter(|h| h.level == 2).cloned().collect();
+                }
+                if src.is_section() {
+                    ctx.insert("listing", &listing(site, strings, source, page.locale, pager));
+                }
+                ctx.insert("breadcrumbs", &breadcrumbs(site, source, page.locale));
+                ctx.insert("alternates", &alternates(site, page.group));
+                view.indexable = true;
+            }
+            PageKind::Untranslated => {
+                title = strings
+                    .get(&locale.code, "untranslated-title", None)
+                    .unwrap_or_default();
+                view.kind = "untranslated";
+                let available: Vec<AvailableView> = site
+                    .config
+                    .locales
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(li, l)| {
+                        let src = *site.groups[page.group].sources.get(&l.language)?;
+                        Some(AvailableView {
+                            name: l.name.clone(),
+                            tag: l.tag.clone(),
+                            url: site.group_url(page.group, li).to_owned(),
+                            title: l.localize(&site.sources[src].front.title),
+                        })
+                    })
+                    .collect();
+                ctx.insert("available", &available);
+                ctx.insert("breadcrumbs", &Vec::<LinkView>::new());
+                ctx.insert("alternates", &Vec::<AlternateView>::new());
+            }
+        }
+        view.title = title;
+        ctx.insert("page", &view);
+        ctx.insert("translations", &translations(site, page.group, page.locale));
+        ctx.insert("script_switch", &script_switch(site, page.group, page.locale));
+        ctx
+    }
+
+    /// The context of a page that shows no content of its own, such as the 404 page.
+    pub fn notice_context(
+        &self,
+        site: &Site,
+        strings: &Strings,
+        locale: usize,
+        kind: &'static str,
+        title: String,
+        url: String,
+    ) -> Context {
+        let mut ctx = self.frame_context(site, strings, locale);
+        let permalink = format!("{}{}", site.config.base_url, url);
+        ctx.insert(
+            "page",
+            &PageView {
+                kind,
+                title,
+                url,
+                permalink,
+                ..PageView::default()
+            },
+        );
+        ctx.insert("translations", &Vec::<TranslationView>::new());
+        ctx.insert("breadcrumbs", &Vec::<LinkView>::new());
+        ctx.insert("alternates", &Vec::<AlternateView>::new());
+        ctx.insert("script_switch", &None::<ScriptSwitchView>);
+        ctx
+    }
+
+    /// The context every template shares in a locale: the site, the locale and navigation.
+    pub fn frame_context(&self, site: &Site, strings: &Strings, locale_index: usize) -> Context {
+        let locale = &site.config.locales[locale_index];
+        let mut ctx = Context::new();
+        ctx.insert("lang", &LocaleView::from(locale));
+        let home_url = format!("/{}/", locale.code);
+        ctx.insert(
+            "site",
+            &SiteView {
+                title: site.config.title_in(locale),
+                description: site.config.description_in(locale),
+                base_url: site.config.base_url.clone(),
+                as_of: DateView::new(strings, &locale.code, site.config.as_of),
+                home_url,
+                feed_url: site.has_feed().then(|| format!("/{}/atom.xml", locale.code)),
+            },
+        );
+        ctx.insert("nav", &nav(site, locale_index));
+        ctx.insert("live_reload", &self.live_reload);
+        ctx
+    }
+}
+
+/// The locale as templates see it.
+#[derive(Serialize)]
+pub struct LocaleView {
+    code: String,
+    tag: String,
+    name: String,
+    script: &'static str,
+}
+
+impl From<&Locale> for LocaleView {
+    fn from(l: &Locale) -> Self {
+        LocaleView {
+            code: l.code.clone(),
+            tag: l.tag.clone(),
+            name: l.name.clone(),
+            script: match l.script {
+                Script::Cyrl => "Cyrl",
+                Script::Latn => "Latn",
+            },
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct SiteView {
+    title: String,
+    description: String,
+    base_url: String,
+    as_of: DateView,
+    home_url: String,
+    feed_url: Option<String>,
+}
+
+/// A date as written out in a locale and as ISO 8601.
+#[derive(Serialize, Clone)]
+pub struct DateView {
+    text: String,
+    iso: String,
+}
+
+impl DateView {
+    /// Formats `date` for `locale`.
+    pub fn new(strings: &Strings, locale: &str, date: chrono::NaiveDate) -> DateView {
+        DateView {
+            text: strings.format_date(locale, date),
+            iso: date.to_string(),
+        }
+    }
+}
+
+#[derive(Serialize, Default)]
+struct PageView {
+    kind: &'static str,
+    title: String,
+    description: Option<String>,
+    content: String,
+    url: String,
+    permalink: String,
+    date: Option<DateView>,
+    updated: Option<DateView>,
+    toc: Vec<Heading>,
+    extra: Value,
+    indexable: bool,
+}
+
+#[derive(Serialize)]
+struct LinkView {
+    title: String,
+    url: String,
+    current: bool,
+}
+
+#[derive(Serialize)]
+struct AvailableView {
+    name: String,
+    tag: String,
+    url: String,
+    title: String,
+}
+
+#[derive(Serialize)]
+struct AlternateView {
+    hreflang: String,
+    href: String,
+}
+
+#[derive(Serialize)]
+struct TranslationView {
+    name: String,
+    tag: String,
+    url: String,
+    exists: bool,
+    current: bool,
+}
+
+#[derive(Serialize)]
+struct ScriptSwitchView {
+    cyrillic_url: String,
+    latin_url: String,
+    current: &'static str,
+}
+
+#[derive(Serialize)]
+struct ListItemView {
+    title: String,
+    url: String,
+    description: Option<String>,
+    date: Option<DateView>,
+    section: bool,
+}
+
+#[derive(Serialize)]
+struct ListingView {
+    pages: Vec<ListItemView>,
+    untranslated: Vec<LinkView>,
+    pager: Option<PagerView>,
+}
+
+#[derive(Serialize)]
+struct PagerView {
+    current: usize,
+    total: usize,
+    previous: Option<String>,
+    next: Option<String>,
+}
+
+fn nav(site: &Site, locale: usize) -> Vec<LinkView> {
+    let l = &site.config.locales[locale];
+    let Some(home) = site.home_source(&l.language) else {
+        return Vec::new();
+    };
+    site.children
+        .get(&home)
+        .into_iter()
+        .flatten()
+        .map(|&c| LinkView {
+            title: l.localize(&site.sources[c].front.title),
+            url: site.pages[site.source_page(c, locale)].url.clone(),
+            current: false,
+        })
+        .collect()
+}
+
+fn breadcrumbs(site: &Site, source: usize, locale: usize) -> Vec<LinkView> {
+    let l = &site.config.locales[locale];
+    let mut chain = Vec::new();
+    let mut at = site.parent.get(&source).copied();
+    while let Some(s) = at {
+        chain.push(LinkView {
+            title: l.localize(&site.sources[s].front.title),
+            url: site.pages[site.source_page(s, locale)].url.clone(),
+            current: false,
+        });
+        at = site.parent.get(&s).copied();
+    }
+    chain.reverse();
+    chain
+}
+
+fn listing(site: &Site, strings: &Strings, section: usize, locale: usize, pager: usize) -> ListingView {
+    let l = &site.config.locales[locale];
+    let kids = site.children.get(&section).map(Vec::as_slice).unwrap_or_default();
+    let per = site.sources[section].front.paginate_by.unwrap_or(usize::MAX);
+    let total = site.listing_pages(section);
+    let item = |&c: &usize| {
+        let src = &site.sources[c];
+        ListItemView {
+            title: l.localize(&src.front.title),
+            url: site.pages[site.source_page(c, locale)].url.clone(),
+            description: src.front.description.as_deref().map(|d| l.localize(d)),
+            date: src.front.date.map(|d| DateView::new(strings, &l.code, d)),
+            section: src.is_section(),
+        }
+    };
+    let pages = kids
+        .iter()
+        .skip((pager - 1).saturating_mul(per))
+        .take(per)
+        .map(item)
+        .collect();
+    // Pages of the same folder that exist only in other languages, so nothing is silently hidden.
+    let section_url = site.pages[site.source_page(section, locale)].url.clone();
+    let untranslated = site
+        .groups
+        .iter()
+        .enumerate()
+        .filter(|(_, g)| !g.sources.contains_key(&l.language))
+        .filter_map(|(gi, g)| {
+            let (_, &any) = g.sources.iter().next()?;
+            let src = &site.sources[any];
+            let same_folder = if src.is_section() {
+                false
+            } else {
+                src.dir == site.sources[section].dir
+            };
+            same_folder.then(|| LinkView {
+                title: src.front.title.clone(),
+                url: site.group_url(gi, locale).to_owned(),
+                current: false,
+            })
+        })
+        .collect();
+    let page_url = |n: usize| {
+        if n == 1 {
+            section_url.clone()
+        } else {
+            format!("{section_url}page/{n}/")
+        }
+    };
+    ListingView {
+        pages,
+        untranslated,
+        pager: (total > 1).then(|| PagerView {
+            current: pager,
+            total,
+            previous: (pager > 1).then(|| page_url(pager - 1)),
+            next: (pager < total).then(|| page_url(pager + 1)),
+        }),
+    }
+}
+
+fn alternates(site: &Site, group: usize) -> Vec<AlternateView> {
+    let g = &site.groups[group];
+    let mut out: Vec<AlternateView> = site
+        .config
+        .locales
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| g.sources.contains_key(&l.language))
+        .map(|(li, l)| AlternateView {
+            hreflang: l.tag.clone(),
+            href: format!("{}{}", site.config.base_url, site.group_url(group, li)),
+        })
+        .collect();
+    if let Some(li) = site
+        .config
+        .locales
+        .iter()
+        .position(|l| l.code == site.config.default_language)
+    {
+        if g.sources.contains_key(&site.config.default_language) {
+            out.push(AlternateView {
+                hreflang: "x-default".into(),
+                href: format!("{}{}", site.config.base_url, site.group_url(group, li)),
+            });
+        }
+    }
+    out
+}
+
+fn translations(site: &Site, group: usize, current: usize) -> Vec<TranslationView> {
+    let here = &site.config.locales[current];
+    let g = &site.groups[group];
+    site.config
+        .languages
+        .iter()
+        .filter_map(|lang| {
+            // Offer each language once, in the script the reader is using where it has both.
+            let li = site
+                .config
+                .locales
+                .iter()
+                .position(|l| l.language == lang.code && (lang.code != here.language || l.code == here.code))
+                .or_else(|| site.config.locales.iter().position(|l| l.language == lang.code))?;
+            let l = &site.config.locales[li];
+            Some(TranslationView {
+                name: l.name.clone(),
+                tag: l.tag.clone(),
+                url: site.group_url(group, li).to_owned(),
+                exists: g.sources.contains_key(&lang.code),
+                current: lang.code == here.language,
+            })
+        })
+        .collect()
+}
+
+fn script_switch(site: &Site, group: usize, current: usize) -> Option<ScriptSwitchView> {
+    let here = &site.config.locales[current];
+    let lang = site.config.language(&here.language)?;
+    let latin = lang.latin_variant.as_ref()?;
+    let cyr = site.config.locales.iter().position(|l| l.code == lang.code)?;
+    let lat = site.config.locales.iter().position(|l| &l.code == latin)?;
+    Some(ScriptSwitchView {
+        cyrillic_url: site.group_url(group, cyr).to_owned(),
+        latin_url: site.group_url(group, lat).to_owned(),
+        current: if here.transliterate { "Latn" } else { "Cyrl" },
+    })
+}
+
+/// `t(key="…", count=n)`: an interface string in the engine's locale.
+struct Translate {
+    locale: String,
+    strings: Arc<Strings>,
+}
+
+impl tera::Function for Translate {
+    fn call(&self, args: &HashMap<String, Value>) -> tera::Result<Value> {
+        let key = args.get("key").and_then(Value::as_str).ok_or("t() needs key=\"…\"")?;
+        let mut fargs = fluent_bundle::FluentArgs::new();
+        for (name, value) in args {
+            match value {
+                Value::Number(n) => fargs.set(
+                    name.as_str(),
+                    fluent_bundle::FluentValue::from(n.as_f64().unwrap_or(0.0)),
+                ),
+                Value::String(s) if name != "key" => {
+                    fargs.set(name.as_str(), fluent_bundle::FluentValue::from(s.as_str()))
+                }
+                _ => {}
+            }
+        }
+        self.strings
+            .get(&self.locale, key, Some(&fargs))
+            .map(Value::String)
+            .map_err(|e| tera::Error::msg(e.to_string()))
+    }
+}
+
+/// `asset(name="style.css")`: the fingerprinted URL of a theme file.
+struct AssetUrl(Arc<HashMap<String, String>>);
+
+impl tera::Function for AssetUrl {
+    fn call(&self, args: &HashMap<String, Value>) -> tera::Result<Value> {
+        let name = args
+            .get("name")
+            .and_then(Value::as_str)
+            .ok_or("asset() needs name=\"…\"")?;
+        self.0
+            .get(name)
+            .map(|u| Value::String(u.clone()))
+            .ok_or_else(|| tera::Error::msg(format!("the theme has no static file `{name}`")))
+    }
+
+    fn is_safe(&self) -> bool {
+        true
+    }
+}
+
+/// `n | number(decimals=0)`: a number with the locale's separators.
+struct NumberFilter {
+    locale: String,
+    strings: Arc<Strings>,
+}
+
+impl tera::Filter for NumberFilter {
+    fn filter(&self, value: &Value, args: &HashMap<String, Value>) -> tera::Result<Value> {
+        let n = value.as_f64().ok_or("number: the value is not a number")?;
+        let decimals = args.get("decimals").and_then(Value::as_u64).unwrap_or(0) as usize;
+        Ok(Value::String(self.strings.format_number(&self.locale, n, decimals)))
+    }
+}
+
+/// Escapes text for HTML and XML: `& < > " '` only (Tera's default also escapes `/`, which
+/// makes every URL in the output unreadable without making it any safer).
+fn escape_markup(input: &str) -> String {
+    let mut out = String::with_capacity(input.len());
+    for c in input.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The whole chain of a Tera error as one message.
+fn error_chain(e: &dyn std::error::Error) -> String {
+    let mut message = e.to_string();
+    let mut source = e.source();
+    while let Some(s) = source {
+        message.push_str(": ");
+        message.push_str(&s.to_string());
+        source = s.source();
+    }
+    message
+}
+
+fn compact(message: &str) -> String {
+    message.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The line a Tera error points at: `--> L:C` in syntax errors, else the first line that
+/// mentions the name quoted in the message.
+fn template_line(message: &str, text: &str) -> Option<usize> {
+    if let Some(at) = message.find("--> ") {
+        let digits: String = message[at + 4..].chars().take_while(char::is_ascii_digit).collect();
+        return digits.parse().ok();
+    }
+    let quoted = message.split('`').nth(1).filter(|q| !q.is_empty())?;
+    text.lines().position(|l| l.contains(quoted)).map(|i| i + 1)
+}

@@ -1,0 +1,351 @@
+//! The Site: every page to publish in every locale, with its URL and its translations.
+//!
+//! Built once from the loaded sources, before anything is rendered. It knows each page's URL,
+//! which pages translate each other, which section lists which pages, and which translations
+//! are missing (those URLs get an honest "not yet translated" page, never a 404).
+
+use std::collections::{BTreeMap, HashMap};
+
+use crate::config::SiteConfig;
+use crate::content::{SortBy, SourcePage};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+
+/// Index of a page in [`Site::pages`].
+pub type PageId = usize;
+
+/// What an output page shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PageKind {
+    /// A Markdown page or section (index into [`Site::sources`]); `pager` is its listing page number.
+    Content {
+        /// The source file shown.
+        source: usize,
+        /// For paginated sections: which listing page (1-based) this is.
+        pager: usize,
+    },
+    /// A translation that does not exist yet: a notice linking the versions that do.
+    Untranslated,
+}
+
+/// One HTML page of the output.
+#[derive(Debug, Clone)]
+pub struct Page {
+    /// What the page shows.
+    pub kind: PageKind,
+    /// Index into the config's locales.
+    pub locale: usize,
+    /// The translation group it belongs to.
+    pub group: usize,
+    /// Its path, starting and ending with `/`, e.g. `/en/about/`.
+    pub url: String,
+}
+
+/// Pages that are translations of one another, by language.
+#[derive(Debug, Clone)]
+pub struct TranslationGroup {
+    /// The key linking them: `translation_key`, or the path without language suffix.
+    pub key: String,
+    /// The source of each language that has one, by language code.
+    pub sources: BTreeMap<String, usize>,
+    /// The page of this group in each locale, by locale index (real or untranslated notice).
+    pub pages: Vec<PageId>,
+}
+
+/// Everything to publish, resolved and linked.
+#[derive(Debug)]
+pub struct Site {
+    /// The configuration.
+    pub config: SiteConfig,
+    /// The Markdown sources.
+    pub sources: Vec<SourcePage>,
+    /// Every output page.
+    pub pages: Vec<Page>,
+    /// Translation groups.
+    pub groups: Vec<TranslationGroup>,
+    /// Page ids by URL.
+    pub by_url: HashMap<String, PageId>,
+    /// Group index by neutral source path (`plans/_index`), for `@/` links.
+    pub by_path: HashMap<String, usize>,
+    /// For each section source: its child sources in order (pages and subsections).
+    pub children: HashMap<usize, Vec<usize>>,
+    /// For each source: its parent section source, if any.
+    pub parent: HashMap<usize, usize>,
+}
+
+impl Site {
+    /// Links the loaded sources into a site, reporting duplicate URLs and translations.
+    pub fn build(config: SiteConfig, sources: Vec<SourcePage>, diagnostics: &Diagnostics) -> Site {
+        let mut site = Site {
+            config,
+            sources,
+            pages: Vec::new(),
+            groups: Vec::new(),
+            by_url: HashMap::new(),
+            by_path: HashMap::new(),
+            children: HashMap::new(),
+            parent: HashMap::new(),
+        };
+        site.group_translations(diagnostics);
+        site.link_sections();
+        site.assign_urls(diagnostics);
+        site
+    }
+
+    fn group_translations(&mut self, diagnostics: &Diagnostics) {
+        let mut by_key: BTreeMap<String, usize> = BTreeMap::new();
+        for (i, src) in self.sources.iter().enumerate() {
+            let key = src.front.translation_key.clone().unwrap_or_else(|| src.neutral_path());
+            let group = *by_key.entry(key.clone()).or_insert_with(|| {
+                self.groups.push(TranslationGroup {
+                    key,
+                    sources: BTreeMap::new(),
+                    pages: Vec::new(),
+                });
+                self.groups.len() - 1
+            });
+            if let Some(&other) = self.groups[group].sources.get(&src.language) {
+                diagnostics.push(
+                    Diagnostic::error(
+                        &src.file,
+                        src.field_line("translation_key"),
+                        format!(
+                            "two pages in language `{}` are translations of the same page: this one and {}",
+                            src.language,
+                            self.sources[other].file.display()
+                        ),
+                    )
+                    .with_hint("give one of them a different translation_key"),
+                );
+                continue;
+            }
+            self.groups[group].sources.insert(src.language.clone(), i);
+            self.by_path.insert(src.neutral_path(), group);
+        }
+    }
+
+    fn link_sections(&mut self) {
+        let section_of: HashMap<(&str, &str), usize> = self
+            .sources
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.is_section())
+            .map(|(i, s)| ((s.dir.as_str(), s.language.as_str()), i))
+            .collect();
+        for (i, src) in self.sources.iter().enumerate() {
+            // A page belongs to its folder's section; a section to its parent folder's.
+            let mut dir = if src.is_section() {
+                parent_dir(&src.dir)
+            } else {
+                Some(src.dir.as_str())
+            };
+            while let Some(d) = dir {
+                if let Some(&section) = section_of.get(&(d, src.language.as_str())) {
+                    if section != i {
+                        self.parent.insert(i, section);
+                        self.children.entry(section).or_default().push(i);
+                    }
+                    break;
+                }
+                dir = parent_dir(d);
+            }
+        }
+        let sources = &self.sources;
+        for (section, kids) in self.children.iter_mut() {
+            let by = sources[*section].front.sort_by;
+            kids.sort_by(|&a, &b| {
+                let (a, b) = (&sources[a].front, &sources[b].front);
+                match by {
+                    SortBy::Weight => {
+                        (a.weight.unwrap_or(i64::MAX), &a.title).cmp(&(b.weight.unwrap_or(i64::MAX), &b.title))
+                    }
+                    SortBy::Date => b.date.cmp(&a.date).then_with(|| a.title.cmp(&b.title)),
+                    SortBy::Title => a.title.cmp(&b.title),
+                }
+            });
+        }
+    }
+
+    fn assign_urls(&mut self, diagnostics: &Diagnostics) {
+        let locales = self.config.locales.clone();
+        for g in 0..self.groups.len() {
+            // Where a translation is missing, its notice page takes the path of the default
+            // language's version (or the first there is), so the URL only ever gains content.
+            let canonical = {
+                let group = &self.groups[g];
+                let src = group
+                    .sources
+                    .get(&self.config.default_language)
+                    .or_else(|| self.config.languages.iter().find_map(|l| group.sources.get(&l.code)))
+                    .copied()
+                    .expect("a group has at least one source");
+                self.path_of(src)
+            };
+            for (li, locale) in locales.iter().enumerate() {
+                let (kind, path) = match self.groups[g].sources.get(&locale.language) {
+                    Some(&src) => (PageKind::Content { source: src, pager: 1 }, self.path_of(src)),
+                    None => (PageKind::Untranslated, canonical.clone()),
+                };
+                let url = if path.is_empty() {
+                    format!("/{}/", locale.code)
+                } else {
+                    format!("/{}/{}/", locale.code, path)
+                };
+                let id = self.add_page(
+                    Page {
+                        kind: kind.clone(),
+                        locale: li,
+                        group: g,
+                        url: url.clone(),
+                    },
+                    diagnostics,
+                );
+                self.groups[g].pages.push(id);
+                if let PageKind::Content { source, .. } = kind {
+                    let listing = self.listing_pages(source);
+                    for n in 2..=listing {
+                        let page = Page {
+                            kind: PageKind::Content { source, pager: n },
+                            locale: li,
+                            group: g,
+                            url: format!("{url}page/{n}/"),
+                        };
+                        self.add_page(page, diagnostics);
+                    }
+                }
+            }
+        }
+    }
+
+    fn add_page(&mut self, page: Page, diagnostics: &Diagnostics) -> PageId {
+        let id = self.pages.len();
+        if let Some(&other) = self.by_url.get(&page.url) {
+            let name = |p: &Page| match p.kind {
+                PageKind::Content { source, .. } => self.sources[source].file.display().to_string(),
+                PageKind::Untranslated => format!("the missing translation of {}", self.groups[p.group].key),
+            };
+            let (file, line) = match page.kind {
+                PageKind::Content { source, .. } => (
+                    self.sources[source].file.clone(),
+                    self.sources[source].field_line("slug"),
+                ),
+                PageKind::Untranslated => ("content".into(), None),
+            };
+            diagnostics.push(
+                Diagnostic::error(
+                    file,
+                    line,
+                    format!(
+                        "the URL {} is taken twice: by {} and by {}",
+                        page.url,
+                        name(&self.pages[other]),
+                        name(&page)
+                    ),
+                )
+                .with_hint("change the file name or the `slug` of one of them"),
+            );
+        } else {
+            self.by_url.insert(page.url.clone(), id);
+        }
+        self.pages.push(page);
+        id
+    }
+
+    /// The language-neutral URL path of a source, without locale prefix and slashes.
+    fn path_of(&self, source: usize) -> String {
+        let src = &self.sources[source];
+        let last = if src.is_section() {
+            None
+        } else {
+            Some(src.front.slug.clone().unwrap_or_else(|| src.stem.clone()))
+        };
+        let mut parts: Vec<String> = Vec::new();
+        // Sections take their folder path; a parent section's slug does not move its children.
+        parts.extend(src.dir.split('/').filter(|p| !p.is_empty()).map(str::to_owned));
+        parts.extend(last);
+        parts.join("/")
+    }
+
+    /// How many listing pages a source has (1 unless it is a paginated section).
+    pub fn listing_pages(&self, source: usize) -> usize {
+        let src = &self.sources[source];
+        match (src.is_section(), src.front.paginate_by) {
+            (true, Some(per)) => {
+                let n = self.children.get(&source).map_or(0, Vec::len);
+                n.div_ceil(per).max(1)
+            }
+            _ => 1,
+        }
+    }
+
+    /// The URL of `group`'s page in locale `locale`.
+    pub fn group_url(&self, group: usize, locale: usize) -> &str {
+        &self.pages[self.groups[group].pages[locale]].url
+    }
+
+    /// The page of `source` in locale `locale` (its first listing page).
+    pub fn source_page(&self, source: usize, locale: usize) -> PageId {
+        let group = self.by_path[&self.sources[source].neutral_path()];
+        self.groups[group].pages[locale]
+    }
+
+    /// The source a content page shows, if it is one.
+    pub fn source_of(&self, page: PageId) -> Option<&SourcePage> {
+        match self.pages[page].kind {
+            PageKind::Content { source, .. } => Some(&self.sources[source]),
+            PageKind::Untranslated => None,
+        }
+    }
+
+    /// Resolves an `@/path/name.md` or `@/path/name.LANG.md` link from a page in `locale` to a URL.
+    pub fn resolve_internal(&self, target: &str, locale: usize) -> Option<String> {
+        let path = target.strip_prefix("@/")?.strip_suffix(".md")?;
+        if let Some(&group) = self.by_path.get(path) {
+            return Some(self.group_url(group, locale).to_owned());
+        }
+        // An explicit language: `about.en.md` links to the English version wherever it is used.
+        let (base, lang) = path.rsplit_once('.')?;
+        let group = *self.by_path.get(base)?;
+        let li = self.config.locales.iter().position(|l| l.code == lang)?;
+        Some(self.group_url(group, li).to_owned())
+    }
+
+    /// Whether any section publishes its pages in an Atom feed.
+    pub fn has_feed(&self) -> bool {
+        self.sources.iter().any(|s| s.is_section() && s.front.feed)
+    }
+
+    /// The pages of `language` that go into its feed (dated children of `feed` sections), newest first.
+    pub fn feed_sources(&self, language: &str) -> Vec<usize> {
+        let mut items: Vec<usize> = self
+            .children
+            .iter()
+            .filter(|(section, _)| self.sources[**section].front.feed && self.sources[**section].language == language)
+            .flat_map(|(_, kids)| kids.iter().copied())
+            .filter(|&k| !self.sources[k].is_section() && self.sources[k].front.date.is_some())
+            .collect();
+        items.sort_by(|&a, &b| {
+            self.sources[b]
+                .front
+                .date
+                .cmp(&self.sources[a].front.date)
+                .then(a.cmp(&b))
+        });
+        items
+    }
+
+    /// The source of the top section (`content/_index.LANG.md`) in a language, if any.
+    pub fn home_source(&self, language: &str) -> Option<usize> {
+        self.groups
+            .iter()
+            .find(|g| g.key == crate::content::SECTION_STEM)
+            .and_then(|g| g.sources.get(language).copied())
+    }
+}
+
+fn parent_dir(dir: &str) -> Option<&str> {
+    if dir.is_empty() {
+        None
+    } else {
+        Some(dir.rsplit_once('/').map_or("", |(p, _)| p))
+    }
+}

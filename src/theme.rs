@@ -1,0 +1,217 @@
+//! Themes: the templates and static files that give the site its look.
+//!
+//! The default theme is built into Putokaz, so any site builds without copying it. A site may
+//! carry a theme of its own in `themes/NAME/` (the built-in one is read from disk when present
+//! there, so editing it takes effect in `serve`) and override single templates in `templates/`.
+//! Theme static files are published under `/assets/` with a content hash in their name, so they
+//! can be cached for a year.
+
+use std::path::{Path, PathBuf};
+
+use sha2::{Digest, Sha256};
+
+use crate::diagnostics::{Diagnostic, Diagnostics, read_text};
+
+/// A template: its name as templates refer to it, the file it came from, and its text.
+#[derive(Debug, Clone)]
+pub struct TemplateSource {
+    /// The name used in `{% extends %}` and front matter, e.g. `page.html`.
+    pub name: String,
+    /// Where it came from, for diagnostics.
+    pub file: PathBuf,
+    /// The template text.
+    pub text: String,
+}
+
+/// A static file of the theme, published with a fingerprinted name.
+#[derive(Debug, Clone)]
+pub struct Asset {
+    /// Its name in the theme, e.g. `style.css`.
+    pub name: String,
+    /// Its published URL path, e.g. `/assets/style.1a2b3c4d5e.css`.
+    pub url: String,
+    /// Its content.
+    pub bytes: Vec<u8>,
+}
+
+/// The templates and assets a site is rendered with.
+#[derive(Debug, Clone, Default)]
+pub struct Theme {
+    /// Every template, site overrides replacing theme ones.
+    pub templates: Vec<TemplateSource>,
+    /// Fingerprinted static files.
+    pub assets: Vec<Asset>,
+}
+
+const BUILT_IN_TEMPLATES: &[(&str, &str)] = &[
+    ("base.html", include_str!("../themes/default/templates/base.html")),
+    ("index.html", include_str!("../themes/default/templates/index.html")),
+    ("section.html", include_str!("../themes/default/templates/section.html")),
+    ("page.html", include_str!("../themes/default/templates/page.html")),
+    (
+        "untranslated.html",
+        include_str!("../themes/default/templates/untranslated.html"),
+    ),
+    ("404.html", include_str!("../themes/default/templates/404.html")),
+    ("root.html", include_str!("../themes/default/templates/root.html")),
+    ("atom.xml", include_str!("../themes/default/templates/atom.xml")),
+    ("sitemap.xml", include_str!("../themes/default/templates/sitemap.xml")),
+    ("robots.txt", include_str!("../themes/default/templates/robots.txt")),
+];
+
+const BUILT_IN_STATIC: &[(&str, &str)] = &[
+    ("style.css", include_str!("../themes/default/static/style.css")),
+    ("livereload.js", include_str!("../themes/default/static/livereload.js")),
+];
+
+/// The name of the built-in theme.
+pub const DEFAULT_THEME: &str = "default";
+
+impl Theme {
+    /// Loads theme `name` for the site at `root`, with the site's own template overrides.
+    ///
+    /// `extra_css` (the code-highlighting styles) is appended to `style.css`.
+    pub fn load(root: &Path, name: &str, extra_css: &str, diagnostics: &Diagnostics) -> Theme {
+        let dir = root.join("themes").join(name);
+        let mut templates = Vec::new();
+        let mut statics: Vec<(String, Vec<u8>)> = Vec::new();
+        if dir.is_dir() {
+            templates = read_folder(root, &dir.join("templates"), diagnostics)
+                .into_iter()
+                .map(|(name, file, bytes)| TemplateSource {
+                    name,
+                    file,
+                    text: String::from_utf8_lossy(&bytes).into_owned(),
+                })
+                .collect();
+            statics = read_folder(root, &dir.join("static"), diagnostics)
+                .into_iter()
+                .map(|(n, _, b)| (n, b))
+                .collect();
+        } else if name == DEFAULT_THEME {
+            templates = BUILT_IN_TEMPLATES
+                .iter()
+                .map(|(n, t)| TemplateSource {
+                    name: n.to_string(),
+                    file: format!("themes/default/templates/{n}").into(),
+                    text: t.to_string(),
+                })
+                .collect();
+            statics = BUILT_IN_STATIC
+                .iter()
+                .map(|(n, t)| (n.to_string(), t.as_bytes().to_vec()))
+                .collect();
+        } else {
+            diagnostics.push(
+                Diagnostic::error(
+                    crate::config::CONFIG_FILE,
+                    None,
+                    format!("the theme `{name}` is not in themes/{name}/"),
+                )
+                .with_hint("remove the `theme` setting to use the built-in default theme"),
+            );
+        }
+        for (name, file, bytes) in read_folder(root, &root.join("templates"), diagnostics) {
+            let text = String::from_utf8_lossy(&bytes).into_owned();
+            templates.retain(|t| t.name != name);
+            templates.push(TemplateSource { name, file, text });
+        }
+        let assets = statics
+            .into_iter()
+            .map(|(name, mut bytes)| {
+                if name == "style.css" {
+                    bytes.extend_from_slice(b"\n/* Code highlighting */\n");
+                    bytes.extend_from_slice(extra_css.as_bytes());
+                }
+                Asset {
+                    url: fingerprinted_url(&name, &bytes),
+                    name,
+                    bytes,
+                }
+            })
+            .collect();
+        Theme { templates, assets }
+    }
+
+    /// The published URL of asset `name`.
+    pub fn asset_url(&self, name: &str) -> Option<&str> {
+        self.assets.iter().find(|a| a.name == name).map(|a| a.url.as_str())
+    }
+}
+
+/// `/assets/NAME.HASH.EXT`, the hash being the first 10 hex digits of the content's SHA-256.
+fn fingerprinted_url(name: &str, bytes: &[u8]) -> String {
+    let hash = Sha256::digest(bytes);
+    let hex: String = hash.iter().take(5).map(|b| format!("{b:02x}")).collect();
+    match name.rsplit_once('.') {
+        Some((stem, ext)) => format!("/assets/{stem}.{hex}.{ext}"),
+        None => format!("/assets/{name}.{hex}"),
+    }
+}
+
+/// Every file below `dir` as (name relative to `dir`, path relative to `root`, bytes).
+fn read_folder(root: &Path, dir: &Path, diagnostics: &Diagnostics) -> Vec<(String, PathBuf, Vec<u8>)> {
+    if !dir.is_dir() {
+        return Vec::new();
+    }
+    let mut files = Vec::new();
+    for entry in walkdir::WalkDir::new(dir).sort_by_file_name().into_iter().flatten() {
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let name = entry
+            .path()
+            .strip_prefix(dir)
+            .unwrap_or(entry.path())
+            .to_string_lossy()
+            .replace('\\', "/");
+        let shown = entry.path().strip_prefix(root).unwrap_or(entry.path()).to_path_buf();
+        let is_text = [".html", ".xml", ".txt", ".css", ".js"]
+            .iter()
+            .any(|x| name.ends_with(x));
+        let bytes = if is_text {
+            read_text(entry.path(), &shown).map(String::into_bytes)
+        } else {
+            std::fs::read(entry.path())
+                .map_err(|e| Diagnostic::error(&shown, None, format!("cannot read the file: {e}")))
+        };
+        match bytes {
+            Ok(b) => files.push((name, shown, b)),
+            Err(d) => diagnostics.push(d),
+        }
+    }
+    files
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn built_in_theme_lists_every_file_on_disk() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default");
+        let on_disk = |sub: &str| -> Vec<String> {
+            let mut v: Vec<String> = std::fs::read_dir(root.join(sub))
+                .unwrap()
+                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .collect();
+            v.sort();
+            v
+        };
+        let mut templates: Vec<String> = BUILT_IN_TEMPLATES.iter().map(|(n, _)| n.to_string()).collect();
+        templates.sort();
+        let mut statics: Vec<String> = BUILT_IN_STATIC.iter().map(|(n, _)| n.to_string()).collect();
+        statics.sort();
+        assert_eq!(templates, on_disk("templates"));
+        assert_eq!(statics, on_disk("static"));
+    }
+
+    #[test]
+    fn assets_are_fingerprinted_by_content() {
+        let a = fingerprinted_url("style.css", b"body{}");
+        let b = fingerprinted_url("style.css", b"body{ }");
+        assert!(a.starts_with("/assets/style.") && a.ends_with(".css"));
+        assert_ne!(a, b);
+        assert_eq!(a.len(), "/assets/style.".len() + 10 + ".css".len());
+    }
+}
