@@ -1,0 +1,156 @@
+//! Fixture sites for the integration tests: written into a temporary folder, built with the
+//! real `putokaz` binary, and read back as parsed HTML.
+
+#![allow(dead_code)] // each test file uses a different part of this module
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use scraper::{Html, Selector};
+
+/// A configuration with Serbian (and its Latin copy) and English.
+pub const CONFIG: &str = r#"
+base_url = "https://portal.example"
+as_of = 2026-11-22
+default_language = "sr"
+
+[[languages]]
+code = "sr"
+name = "Српски"
+script = "Cyrl"
+latin_variant = "sr-latn"
+
+[[languages]]
+code = "en"
+name = "English"
+script = "Latn"
+
+[title]
+sr = "Путоказ"
+en = "Putokaz"
+
+[description]
+sr = "Опис сајта"
+en = "Site description"
+"#;
+
+/// A site in a temporary folder.
+pub struct Site {
+    dir: tempfile::TempDir,
+}
+
+impl Site {
+    /// An empty site with [`CONFIG`].
+    pub fn new() -> Site {
+        Site::with_config(CONFIG)
+    }
+
+    /// An empty site with its own configuration.
+    pub fn with_config(config: &str) -> Site {
+        let site = Site {
+            dir: tempfile::tempdir().expect("a temporary folder"),
+        };
+        site.write("putokaz.toml", config);
+        site
+    }
+
+    /// The site root.
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// The default output folder of [`Site::build`].
+    pub fn out(&self) -> PathBuf {
+        self.root().join("public")
+    }
+
+    /// Writes a file (creating folders).
+    pub fn write(&self, rel: &str, text: &str) -> &Site {
+        self.write_bytes(rel, text.as_bytes())
+    }
+
+    /// Writes raw bytes (creating folders).
+    pub fn write_bytes(&self, rel: &str, bytes: &[u8]) -> &Site {
+        let path = self.root().join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, bytes).unwrap();
+        self
+    }
+
+    /// Writes a Markdown page with a title and body.
+    pub fn page(&self, rel: &str, title: &str, body: &str) -> &Site {
+        self.write(
+            &format!("content/{rel}"),
+            &format!("+++\ntitle = \"{title}\"\n+++\n\n{body}\n"),
+        )
+    }
+
+    /// Runs `putokaz ARGS` in the site root.
+    pub fn run(&self, args: &[&str]) -> Output {
+        Command::new(env!("CARGO_BIN_EXE_putokaz"))
+            .args(args)
+            .current_dir(self.root())
+            .output()
+            .expect("putokaz runs")
+    }
+
+    /// Builds into `public/`, panicking with the diagnostics if the build fails.
+    pub fn build(&self) -> Output {
+        let out = self.run(&["build"]);
+        assert!(
+            out.status.success(),
+            "build failed:\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        out
+    }
+
+    /// A built output file as text.
+    pub fn read(&self, rel: &str) -> String {
+        std::fs::read_to_string(self.out().join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+    }
+
+    /// A built page, parsed. `url` is like `/en/about/`.
+    pub fn html(&self, url: &str) -> Html {
+        Html::parse_document(&self.read(&format!("{}index.html", url.trim_start_matches('/'))))
+    }
+}
+
+/// Standard error of a run, as text.
+pub fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// The values of attribute `attr` of every element matching `selector`.
+pub fn attrs(doc: &Html, selector: &str, attr: &str) -> Vec<String> {
+    let sel = Selector::parse(selector).unwrap();
+    doc.select(&sel)
+        .filter_map(|e| e.value().attr(attr).map(str::to_owned))
+        .collect()
+}
+
+/// The text of every element matching `selector`.
+pub fn texts(doc: &Html, selector: &str) -> Vec<String> {
+    let sel = Selector::parse(selector).unwrap();
+    doc.select(&sel)
+        .map(|e| e.text().collect::<String>().trim().to_owned())
+        .collect()
+}
+
+/// Every HTML file below `dir`, as paths.
+pub fn html_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.extension().is_some_and(|x| x == "html") {
+                files.push(p);
+            }
+        }
+    }
+    files.sort();
+    files
+}

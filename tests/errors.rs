@@ -1,0 +1,133 @@
+//! Bad input: every problem reported at once with file and line, and the last good output kept.
+
+mod common;
+
+use common::{Site, stderr};
+
+#[test]
+fn every_error_is_reported_together_with_file_and_line() {
+    let site = Site::new();
+    site.page("_index.en.md", "Home", "Fine.")
+        // malformed TOML in front matter, on line 3
+        .write("content/broken.en.md", "+++\ntitle = \"Broken\"\ndate = 2026-13-45\n+++\n")
+        // an unknown front-matter field, on line 3
+        .write("content/typo.en.md", "+++\ntitle = \"Typo\"\ndescripton = \"x\"\n+++\n")
+        // a language that is not configured
+        .page("page.de.md", "Deutsch", "")
+        // a link to a page that does not exist (body line 3 → file line 7)
+        .page("links.en.md", "Links", "First line.\n\nSee [the plan](@/plans/nowhere.md).\n\nAnd [an anchor](@/_index.md#missing) and [a path](/en/nothing/).")
+        // two pages on one URL
+        .write("content/one.en.md", "+++\ntitle = \"One\"\nslug = \"same\"\n+++\n")
+        .write("content/two.en.md", "+++\ntitle = \"Two\"\nslug = \"same\"\n+++\n")
+        // a template that does not exist
+        .write("content/custom.en.md", "+++\ntitle = \"Custom\"\ntemplate = \"fancy.html\"\n+++\n")
+        // not UTF-8, bad byte on line 4
+        .write_bytes("content/latin1.en.md", b"+++\ntitle = \"Latin-1\"\n+++\ncaf\xe9\n");
+    let out = site.run(&["build"]);
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    for expected in [
+        "content/broken.en.md:3:",
+        "content/typo.en.md:3: front matter: unknown field `descripton`",
+        "content/page.de.md: the file name names an unknown language `de`",
+        "content/links.en.md:7: the link @/plans/nowhere.md names no page",
+        "content/links.en.md:9: the link /en/#missing names an anchor #missing",
+        "content/links.en.md:9: the link /en/nothing/ leads to no page or file",
+        "the URL /en/same/ is taken twice",
+        "content/custom.en.md:3: there is no template `fancy.html`",
+        "content/latin1.en.md:4: the file is not valid UTF-8 text",
+    ] {
+        assert!(err.contains(expected), "missing {expected:?} in:\n{err}");
+    }
+    assert!(err.contains("hint:"), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(!site.out().exists(), "nothing may be written by a failed build");
+}
+
+#[test]
+fn a_failed_build_leaves_the_last_good_site_untouched() {
+    let site = Site::new();
+    site.page("_index.en.md", "Home", "Version one.");
+    site.build();
+    let before = site.read("en/index.html");
+    assert!(before.contains("Version one."));
+    site.write("content/_index.en.md", "+++\ntitle = \"Home\n+++\nVersion two.\n");
+    let out = site.run(&["build"]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("content/_index.en.md:2"), "{}", stderr(&out));
+    assert_eq!(site.read("en/index.html"), before);
+    let leftovers: Vec<String> = std::fs::read_dir(site.root())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("putokaz-"))
+        .collect();
+    assert!(leftovers.is_empty(), "temporary folders left behind: {leftovers:?}");
+}
+
+#[test]
+fn configuration_errors_name_the_line() {
+    let site = Site::with_config(&common::CONFIG.replace("as_of = 2026-11-22", "as_of = \"yesterday\""));
+    let out = site.run(&["build"]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("putokaz.toml:3:"), "{}", stderr(&out));
+}
+
+#[test]
+fn template_errors_name_the_template_and_line() {
+    let site = Site::new();
+    site.page("_index.en.md", "Home", "x").write(
+        "templates/page.html",
+        "{% extends \"base.html\" %}\n{% block content %}\n{{ page.title \n{% endblock content %}\n",
+    );
+    let out = site.run(&["build"]);
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    // Tera notices the unclosed `{{` where the next tag starts, on line 4.
+    assert!(err.contains("templates/page.html:4: template syntax"), "{err}");
+
+    let site = Site::new();
+    site.page("_index.en.md", "Home", "x").write(
+        "templates/index.html",
+        "{% extends \"base.html\" %}\n{% block content %}\n<h1>{{ page.title }}</h1>\n{{ page.no_such_field }}\n{% endblock content %}\n",
+    );
+    let err = stderr(&site.run(&["build"]));
+    assert!(err.contains("templates/index.html:4:"), "{err}");
+    assert!(err.contains("content/_index.en.md"), "{err}");
+}
+
+#[test]
+fn the_output_folder_may_not_be_the_sources() {
+    let site = Site::new();
+    site.page("_index.en.md", "Home", "x");
+    let out = site.run(&["build", "--out", "."]);
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("holds the site's own sources"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(site.root().join("content/_index.en.md").exists());
+}
+
+#[test]
+fn check_reports_translation_coverage_and_missing_strings() {
+    let site = Site::new();
+    site.page("_index.sr.md", "Почетна", "x")
+        .page("_index.en.md", "Home", "x")
+        .page("only.en.md", "Only English", "x")
+        .write("i18n/en.ftl", "extra-label = Extra\n");
+    let out = site.run(&["check"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert!(report.contains("sr   1/2 pages"), "{report}");
+    assert!(
+        report.contains("missing: a translation of content/only.en.md"),
+        "{report}"
+    );
+    assert!(report.contains("en   2/2 pages"), "{report}");
+    assert!(
+        report.contains("1 interface string(s) shown in English: extra-label"),
+        "{report}"
+    );
+    assert!(!site.out().exists(), "check writes nothing");
+}

@@ -1,0 +1,174 @@
+//! What the build writes: Markdown features, safety of the HTML, sections, feeds and assets.
+
+mod common;
+
+use common::{Site, attrs, html_files, texts};
+
+#[test]
+fn markdown_features_render_without_inline_styles_or_scripts() {
+    let site = Site::new();
+    site.page(
+        "doc.en.md",
+        "Doc",
+        "## Table\n\n| Left | Right |\n|:-----|------:|\n| a | 1 |\n\nText with a footnote.[^1] and ~~struck~~.\n\n[^1]: The note.\n\n```rust\nfn main() {}\n```\n\n<script>alert(1)</script><p style=\"color:red\" onclick=\"x()\">pasted</p>\n\n[out](https://example.org)",
+    );
+    site.build();
+    let doc = site.html("/en/doc/");
+    assert_eq!(attrs(&doc, ".prose th", "class"), ["align-left", "align-right"]);
+    assert_eq!(texts(&doc, ".prose del"), ["struck"]);
+    assert_eq!(texts(&doc, ".prose .footnote-definition p"), ["The note."]);
+    assert!(
+        !attrs(&doc, "pre.code span", "class").is_empty(),
+        "code is highlighted with classes"
+    );
+    assert_eq!(
+        texts(&doc, ".prose p")
+            .iter()
+            .filter(|t| t.as_str() == "pasted")
+            .count(),
+        1
+    );
+    assert_eq!(
+        attrs(&doc, ".prose a[href='https://example.org']", "rel"),
+        ["noopener noreferrer"]
+    );
+    let raw = site.read("en/doc/index.html");
+    assert!(!raw.contains("<script"), "no script may survive");
+    assert!(!raw.contains("style="), "no style attribute");
+    assert!(!raw.contains("onclick"), "no event handler");
+}
+
+#[test]
+fn sections_list_their_pages_paginate_and_feed() {
+    let site = Site::new();
+    site.write(
+        "content/news/_index.en.md",
+        "+++\ntitle = \"News\"\nsort_by = \"date\"\npaginate_by = 2\nfeed = true\n+++\n",
+    );
+    for day in 1..=5 {
+        site.write(
+            &format!("content/news/item-{day}.en.md"),
+            &format!(
+                "+++\ntitle = \"Item {day}\"\ndate = 2026-01-0{day}\ndescription = \"Summary {day}\"\n+++\nBody\n"
+            ),
+        );
+    }
+    site.build();
+    let first = site.html("/en/news/");
+    assert_eq!(texts(&first, "ul.listing > li > a"), ["Item 5", "Item 4"]);
+    assert_eq!(attrs(&first, ".pager a[rel=next]", "href"), ["/en/news/page/2/"]);
+    let last = site.html("/en/news/page/3/");
+    assert_eq!(texts(&last, "ul.listing > li > a"), ["Item 1"]);
+    assert_eq!(attrs(&last, ".pager a[rel=prev]", "href"), ["/en/news/page/2/"]);
+    let feed = site.read("en/atom.xml");
+    let titles: Vec<&str> = feed
+        .split("<entry>")
+        .skip(1)
+        .map(|e| e.split("<title>").nth(1).unwrap().split('<').next().unwrap())
+        .collect();
+    assert_eq!(titles, ["Item 5", "Item 4", "Item 3", "Item 2", "Item 1"]);
+    assert!(
+        feed.contains("<link rel=\"alternate\" href=\"https://portal.example/en/news/item-5/\"/>"),
+        "{feed}"
+    );
+    assert_eq!(
+        attrs(&first, "link[type='application/atom+xml']", "href"),
+        ["/en/atom.xml"]
+    );
+}
+
+#[test]
+fn assets_are_fingerprinted_and_site_overrides_win() {
+    let site = Site::new();
+    site.page("p.en.md", "P", "x")
+        .write("templates/page.html", "{% extends \"base.html\" %}{% block content %}<h1 class=\"mine\">{{ page.title }}</h1>{% endblock content %}")
+        .write("static/files/report.pdf", "%PDF-1.4");
+    site.build();
+    let doc = site.html("/en/p/");
+    assert_eq!(texts(&doc, "h1.mine"), ["P"]);
+    let css = attrs(&doc, "link[rel=stylesheet]", "href");
+    assert_eq!(css.len(), 1);
+    assert!(
+        css[0].starts_with("/assets/style.") && css[0].len() == "/assets/style.".len() + 14,
+        "{css:?}"
+    );
+    assert!(site.out().join(css[0].trim_start_matches('/')).is_file());
+    assert_eq!(site.read("files/report.pdf"), "%PDF-1.4");
+}
+
+#[test]
+fn drafts_are_left_out_unless_asked_for() {
+    let site = Site::new();
+    site.write("content/draft.en.md", "+++\ntitle = \"Draft\"\ndraft = true\n+++\n");
+    site.build();
+    assert!(!site.out().join("en/draft/index.html").exists());
+    let out = site.run(&["build", "--drafts"]);
+    assert!(out.status.success());
+    assert!(site.out().join("en/draft/index.html").exists());
+}
+
+#[test]
+fn new_scaffolds_a_page_and_a_translation() {
+    let site = Site::new();
+    site.page("about.en.md", "About", "## Team\n\nWho we are.");
+    let out = site.run(&["new", "--translate", "content/about.en.md", "--lang", "sr"]);
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    let text = std::fs::read_to_string(site.root().join("content/about.sr.md")).unwrap();
+    assert!(text.contains("draft = true") && text.contains("Who we are."), "{text}");
+    // A second attempt never overwrites.
+    assert!(
+        !site
+            .run(&["new", "--translate", "content/about.en.md", "--lang", "sr"])
+            .status
+            .success()
+    );
+    let out = site.run(&["new", "news/first", "--lang", "en", "--title", "First \"news\""]);
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    site.run(&["build", "--drafts"]);
+    assert_eq!(texts(&site.html("/en/news/first/"), "h1"), ["First \"news\""]);
+    // The draft translation is a draft: without --drafts the Serbian URL shows the notice.
+    site.build();
+    assert_eq!(texts(&site.html("/sr/about/"), "h1"), ["Још није доступно на српском"]);
+}
+
+/// The real portal in `content/` builds, and every page meets the theme's promises.
+#[test]
+fn the_real_portal_builds_and_every_page_is_sound() {
+    let out = tempfile::tempdir().unwrap();
+    let public = out.path().join("public");
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_putokaz"))
+        .args(["build", "--quiet", "--out"])
+        .arg(&public)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    assert!(status.status.success(), "{}", String::from_utf8_lossy(&status.stderr));
+    let files = html_files(&public);
+    assert!(files.len() >= 35, "{} pages", files.len());
+    for file in files {
+        let raw = std::fs::read_to_string(&file).unwrap();
+        let doc = scraper::Html::parse_document(&raw);
+        let name = file.strip_prefix(&public).unwrap().display().to_string();
+        assert_eq!(texts(&doc, "h1").len(), 1, "{name}: one h1");
+        assert_eq!(attrs(&doc, "html", "lang").len(), 1, "{name}: lang");
+        assert!(!raw.contains("style="), "{name}: style attribute");
+        assert!(
+            attrs(&doc, "script", "src").is_empty() && !raw.contains("<script"),
+            "{name}: script"
+        );
+        for href in attrs(&doc, "a[href^='/']", "href")
+            .into_iter()
+            .chain(attrs(&doc, "link[href^='/']", "href"))
+        {
+            let path = href.split('#').next().unwrap();
+            let target = public.join(path.trim_start_matches('/'));
+            assert!(
+                target.is_file() || target.join("index.html").is_file(),
+                "{name}: broken link {href}"
+            );
+        }
+        for src in attrs(&doc, "[src]", "src") {
+            assert!(src.starts_with('/'), "{name}: third-party resource {src}");
+        }
+    }
+}
