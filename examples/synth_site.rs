@@ -48,10 +48,112 @@ en = "A synthetic site"
 "#;
 
 const WORDS: &[(&str, &[&str])] = &[
-    ("sr", &["план", "акција", "циљ", "мера", "активност", "институција", "рок", "извештај", "жртва", "заштита", "подршка", "сарадња", "министарство", "центар", "обука", "Љубљана", "ђак", "џеп", "њива", "и", "у", "за", "од", "са"]),
-    ("cnr", &["plan", "akcija", "cilj", "mjera", "aktivnost", "institucija", "rok", "izvještaj", "žrtva", "zaštita", "podrška", "saradnja", "ministarstvo", "centar", "obuka", "i", "u", "za", "od", "sa"]),
-    ("mk", &["план", "акција", "цел", "мерка", "активност", "институција", "рок", "извештај", "жртва", "заштита", "поддршка", "соработка", "министерство", "центар", "обука", "ѓаволски", "ќе", "и", "во", "за", "од", "со"]),
-    ("en", &["plan", "action", "goal", "measure", "activity", "institution", "deadline", "report", "victim", "protection", "support", "cooperation", "ministry", "centre", "training", "and", "in", "for", "of", "with"]),
+    (
+        "sr",
+        &[
+            "план",
+            "акција",
+            "циљ",
+            "мера",
+            "активност",
+            "институција",
+            "рок",
+            "извештај",
+            "жртва",
+            "заштита",
+            "подршка",
+            "сарадња",
+            "министарство",
+            "центар",
+            "обука",
+            "Љубљана",
+            "ђак",
+            "џеп",
+            "њива",
+            "и",
+            "у",
+            "за",
+            "од",
+            "са",
+        ],
+    ),
+    (
+        "cnr",
+        &[
+            "plan",
+            "akcija",
+            "cilj",
+            "mjera",
+            "aktivnost",
+            "institucija",
+            "rok",
+            "izvještaj",
+            "žrtva",
+            "zaštita",
+            "podrška",
+            "saradnja",
+            "ministarstvo",
+            "centar",
+            "obuka",
+            "i",
+            "u",
+            "za",
+            "od",
+            "sa",
+        ],
+    ),
+    (
+        "mk",
+        &[
+            "план",
+            "акција",
+            "цел",
+            "мерка",
+            "активност",
+            "институција",
+            "рок",
+            "извештај",
+            "жртва",
+            "заштита",
+            "поддршка",
+            "соработка",
+            "министерство",
+            "центар",
+            "обука",
+            "ѓаволски",
+            "ќе",
+            "и",
+            "во",
+            "за",
+            "од",
+            "со",
+        ],
+    ),
+    (
+        "en",
+        &[
+            "plan",
+            "action",
+            "goal",
+            "measure",
+            "activity",
+            "institution",
+            "deadline",
+            "report",
+            "victim",
+            "protection",
+            "support",
+            "cooperation",
+            "ministry",
+            "centre",
+            "training",
+            "and",
+            "in",
+            "for",
+            "of",
+            "with",
+        ],
+    ),
 ];
 
 /// A small deterministic generator (xorshift), so every run writes the same site.
@@ -69,7 +171,10 @@ impl Rng {
         let mut s: Vec<String> = (0..n).map(|_| words[self.next() % words.len()].to_owned()).collect();
         if let Some(first) = s.first_mut() {
             let mut c = first.chars();
-            *first = c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default();
+            *first = c
+                .next()
+                .map(|f| f.to_uppercase().chain(c).collect())
+                .unwrap_or_default();
         }
         s.join(" ") + "."
     }
@@ -80,11 +185,21 @@ fn page(rng: &mut Rng, words: &[&str], i: usize, total: usize) -> String {
     let title = rng.sentence(words, 4).trim_end_matches('.').to_owned();
     let day = i % 28 + 1;
     let month = i % 12 + 1;
-    let _ = writeln!(md, "+++\ntitle = \"{title}\"\ndate = 2025-{month:02}-{day:02}\ndescription = \"{}\"\n+++\n", rng.sentence(words, 12));
+    let _ = writeln!(
+        md,
+        "+++\ntitle = \"{title}\"\ndate = 2025-{month:02}-{day:02}\ndescription = \"{}\"\n+++\n",
+        rng.sentence(words, 12)
+    );
     for section in 0..4 {
         let _ = writeln!(md, "## {}\n", rng.sentence(words, 3).trim_end_matches('.'));
         for _ in 0..2 {
-            let _ = writeln!(md, "{} {} {}\n", rng.sentence(words, 22), rng.sentence(words, 18), rng.sentence(words, 20));
+            let _ = writeln!(
+                md,
+                "{} {} {}\n",
+                rng.sentence(words, 22),
+                rng.sentence(words, 18),
+                rng.sentence(words, 20)
+            );
         }
         match section {
             0 => {
@@ -96,16 +211,31 @@ fn page(rng: &mut Rng, words: &[&str], i: usize, total: usize) -> String {
             1 => {
                 let _ = writeln!(md, "| {} | {} | {} |\n|:--|:--:|--:|", words[0], words[1], words[2]);
                 for r in 0..4 {
-                    let _ = writeln!(md, "| {} | {} | {} |", rng.sentence(words, 2), rng.sentence(words, 3), r * 17);
+                    let _ = writeln!(
+                        md,
+                        "| {} | {} | {} |",
+                        rng.sentence(words, 2),
+                        rng.sentence(words, 3),
+                        r * 17
+                    );
                 }
                 md.push('\n');
             }
             2 => {
                 let target = (i + 1) % total;
-                let _ = writeln!(md, "[{}](@/pages/page-{target}.md) [{}](@/pages/_index.md)\n", rng.sentence(words, 3), rng.sentence(words, 2));
+                let _ = writeln!(
+                    md,
+                    "[{}](@/pages/page-{target}.md) [{}](@/pages/_index.md)\n",
+                    rng.sentence(words, 3),
+                    rng.sentence(words, 2)
+                );
             }
             _ => {
-                let _ = writeln!(md, "```rust\nfn activity_{i}(deadline: u32) -> bool {{\n    deadline > 2009 // {}\n}}\n```\n", words[0]);
+                let _ = writeln!(
+                    md,
+                    "```rust\nfn activity_{i}(deadline: u32) -> bool {{\n    deadline > 2009 // {}\n}}\n```\n",
+                    words[0]
+                );
             }
         }
     }
@@ -124,8 +254,19 @@ fn main() {
     std::fs::write(root.join("putokaz.toml"), CONFIG).expect("write the config");
     let mut rng = Rng(0x5eed_cafe_f00d_d00d);
     for (lang, words) in WORDS {
-        std::fs::write(root.join(format!("content/_index.{lang}.md")), format!("+++\ntitle = \"{}\"\n+++\n\n{}\n", words[0], rng.sentence(words, 30))).unwrap();
-        std::fs::write(content.join(format!("_index.{lang}.md")), format!("+++\ntitle = \"{}\"\nsort_by = \"date\"\npaginate_by = 10\n+++\n", words[1])).unwrap();
+        std::fs::write(
+            root.join(format!("content/_index.{lang}.md")),
+            format!("+++\ntitle = \"{}\"\n+++\n\n{}\n", words[0], rng.sentence(words, 30)),
+        )
+        .unwrap();
+        std::fs::write(
+            content.join(format!("_index.{lang}.md")),
+            format!(
+                "+++\ntitle = \"{}\"\nsort_by = \"date\"\npaginate_by = 10\n+++\n",
+                words[1]
+            ),
+        )
+        .unwrap();
         for i in 0..n {
             std::fs::write(content.join(format!("page-{i}.{lang}.md")), page(&mut rng, words, i, n)).unwrap();
         }

@@ -90,8 +90,8 @@ fn main() -> ExitCode {
                 out: Some(out.clone()),
                 base_url,
                 drafts,
-                live_reload: false,
                 progress: progress.clone(),
+                ..BuildOptions::default()
             };
             let result = pipeline::build(&options);
             if let Some(p) = &progress {

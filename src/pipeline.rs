@@ -38,6 +38,48 @@ pub struct BuildOptions {
     pub live_reload: bool,
     /// Called with (done, total) as pages render, for progress display.
     pub progress: Option<Arc<dyn Fn(usize, usize) + Send + Sync>>,
+    /// Rendered Markdown kept from the previous build (`putokaz serve`), so unchanged pages
+    /// are not rendered again.
+    pub cache: Option<Arc<MarkdownCache>>,
+}
+
+/// Rendered Markdown kept between builds: a page whose text, locale and link targets are
+/// unchanged is taken from here instead of being rendered again.
+#[derive(Default)]
+pub struct MarkdownCache {
+    /// Per (source file, locale): the hash of the Markdown and what it rendered to.
+    entries: std::sync::Mutex<HashMap<(PathBuf, usize), (u64, Rendered)>>,
+    /// A hash of every `@/` link target's URL; when it changes, every entry is stale.
+    links: std::sync::atomic::AtomicU64,
+}
+
+impl MarkdownCache {
+    fn get_or_render(&self, key: (PathBuf, usize), body: &str, render: impl FnOnce() -> Rendered) -> Rendered {
+        let hash = hash_of(body);
+        let entries = || self.entries.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((h, r)) = entries().get(&key) {
+            if *h == hash {
+                return r.clone();
+            }
+        }
+        let rendered = render();
+        entries().insert(key, (hash, rendered.clone()));
+        rendered
+    }
+
+    /// Forgets everything if the URLs that `@/` links resolve to have changed.
+    fn invalidate_unless(&self, links: u64) {
+        if self.links.swap(links, std::sync::atomic::Ordering::SeqCst) != links {
+            self.entries.lock().unwrap_or_else(|e| e.into_inner()).clear();
+        }
+    }
+}
+
+fn hash_of(value: impl std::hash::Hash) -> u64 {
+    use std::hash::Hasher;
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    value.hash(&mut h);
+    h.finish()
 }
 
 /// How completely one language is translated.
@@ -120,7 +162,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     check_templates_named(&site, &theme, &diagnostics);
 
     // Markdown, then the links between pages.
-    let rendered = render_markdown(&site, &diagnostics);
+    let rendered = render_markdown(&site, options.cache.as_deref(), &diagnostics);
     check_links(&site, &rendered, &statics, &theme, &diagnostics);
     let renderer = Renderer::new(&site, &theme, strings.clone(), options.live_reload, &diagnostics);
     let Some(renderer) = renderer.filter(|_| !diagnostics.has_errors()) else {
@@ -174,7 +216,17 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     })
 }
 
-fn render_markdown(site: &Site, diagnostics: &Diagnostics) -> HashMap<PageId, Rendered> {
+fn render_markdown(site: &Site, cache: Option<&MarkdownCache>, diagnostics: &Diagnostics) -> HashMap<PageId, Rendered> {
+    if let Some(cache) = cache {
+        let mut targets: Vec<(&String, &Vec<PageId>)> =
+            site.by_path.iter().map(|(p, &g)| (p, &site.groups[g].pages)).collect();
+        targets.sort();
+        let urls: Vec<(&String, Vec<&str>)> = targets
+            .into_iter()
+            .map(|(p, pages)| (p, pages.iter().map(|&id| site.pages[id].url.as_str()).collect()))
+            .collect();
+        cache.invalidate_unless(hash_of(urls));
+    }
     site.pages
         .par_iter()
         .enumerate()
@@ -185,7 +237,11 @@ fn render_markdown(site: &Site, diagnostics: &Diagnostics) -> HashMap<PageId, Re
             let src = &site.sources[source];
             let locale = &site.config.locales[page.locale];
             let resolve = |target: &str| site.resolve_internal(target, page.locale);
-            let mut r = markdown::render(&src.body, locale.transliterate, &resolve);
+            let render = || markdown::render(&src.body, locale.transliterate, &resolve);
+            let mut r = match cache {
+                Some(cache) => cache.get_or_render((src.file.clone(), page.locale), &src.body, render),
+                None => render(),
+            };
             for (target, line) in std::mem::take(&mut r.unresolved) {
                 // Report once per source, not once per locale.
                 if !locale.transliterate {

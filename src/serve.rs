@@ -1,7 +1,8 @@
 //! `putokaz serve`: a local preview that rebuilds on every change and reloads the browser.
 //!
 //! The site is built into a private temporary folder with the same pipeline as `build`, so the
-//! preview shows exactly what will be published. A failed rebuild leaves the last good preview in
+//! preview shows exactly what will be published. Markdown of unchanged pages is kept between
+//! rebuilds ([`crate::pipeline::MarkdownCache`]). A failed rebuild leaves the last good preview in
 //! place and prints every error. Pages poll a version number (a small script, added only here)
 //! and reload when it changes.
 
@@ -67,6 +68,7 @@ pub fn serve(options: &ServeOptions, report: &dyn Fn(&Result<BuildReport, BuildE
         drafts: options.drafts,
         live_reload: true,
         progress: None,
+        cache: Some(Default::default()),
     };
     let version = Arc::new(AtomicU64::new(0));
     let started = Instant::now();
