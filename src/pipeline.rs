@@ -15,6 +15,7 @@ use crate::content;
 use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
 use crate::i18n::Strings;
 use crate::output::{self, Body, OutputFile};
+use crate::plan;
 use crate::render::markdown::{self, Rendered};
 use crate::render::{Renderer, THEME_ANCHORS};
 use crate::site::{PageId, PageKind, Site};
@@ -145,8 +146,13 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let diagnostics = Diagnostics::new();
 
     // Load.
-    let (strings, (sources, theme)) = rayon::join(
-        || Strings::load(root, &config, &diagnostics),
+    let ((strings, plans), (sources, theme)) = rayon::join(
+        || {
+            rayon::join(
+                || Strings::load(root, &config, &diagnostics),
+                || plan::load(root, &config, &diagnostics),
+            )
+        },
         || {
             rayon::join(
                 || content::load_pages(root, &config, options.drafts, &diagnostics),
@@ -158,7 +164,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let statics = static_files(root, &diagnostics);
 
     // Model.
-    let site = Site::build(config, sources, &diagnostics);
+    let site = Site::build(config, sources, plans, &diagnostics);
     check_templates_named(&site, &theme, &diagnostics);
 
     // Markdown, then the links between pages.

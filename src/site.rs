@@ -9,6 +9,7 @@ use std::collections::{BTreeMap, HashMap};
 use crate::config::SiteConfig;
 use crate::content::{SortBy, SourcePage};
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::plan::PlanData;
 
 /// Index of a page in [`Site::pages`].
 pub type PageId = usize;
@@ -58,6 +59,8 @@ pub struct Site {
     pub config: SiteConfig,
     /// The Markdown sources.
     pub sources: Vec<SourcePage>,
+    /// The action plans, institutions and progress reports.
+    pub plans: PlanData,
     /// Every output page.
     pub pages: Vec<Page>,
     /// Translation groups.
@@ -74,10 +77,11 @@ pub struct Site {
 
 impl Site {
     /// Links the loaded sources into a site, reporting duplicate URLs and translations.
-    pub fn build(config: SiteConfig, sources: Vec<SourcePage>, diagnostics: &Diagnostics) -> Site {
+    pub fn build(config: SiteConfig, sources: Vec<SourcePage>, plans: PlanData, diagnostics: &Diagnostics) -> Site {
         let mut site = Site {
             config,
             sources,
+            plans,
             pages: Vec::new(),
             groups: Vec::new(),
             by_url: HashMap::new(),

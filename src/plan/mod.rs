@@ -7,12 +7,16 @@
 //! four languages; the documents' English is the source and the fallback.
 
 pub mod deadline;
+mod load;
+pub mod progress;
 
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
 pub use deadline::Deadline;
+pub use load::{INSTITUTIONS_DIR, PLANS_DIR, PlanData, load};
+pub use progress::{Report, Rollup, Status};
 
 /// Text in several languages, by language code. English (`en`) is the source documents' language.
 pub type Text = BTreeMap<String, String>;
@@ -60,8 +64,9 @@ pub struct Goal {
 pub struct Measure {
     /// Its id within the plan, as in the document.
     pub id: String,
-    /// The goal it belongs to.
-    pub goal: String,
+    /// The goal it belongs to (none in programmes whose outcomes serve the whole plan).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub goal: Option<String>,
     /// Its title.
     pub title: Text,
 }
@@ -100,6 +105,9 @@ pub struct Activity {
     /// A reviewer's note on the data (e.g. an OCR error fixed).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// Weight in roll-ups (1 unless given).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weight: Option<f64>,
 }
 
 /// An institution that plans name as responsible or partner.
@@ -113,4 +121,100 @@ pub struct Institution {
     /// Other spellings the documents use, for the importer.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<String>,
+}
+
+/// How much a plan's activities cost and who pays (programmes state this; plans mostly do not).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Budget {
+    /// ISO 4217 currency code, e.g. `USD`.
+    pub currency: String,
+    /// The total as stated in the document.
+    pub total: f64,
+    /// Contributions as stated.
+    #[serde(default)]
+    pub donors: Vec<Donor>,
+}
+
+/// One contribution to a budget.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Donor {
+    /// Who gives it.
+    pub name: Text,
+    /// How much.
+    pub amount: f64,
+}
+
+/// Everything `plan.toml` says about the plan itself.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlanMeta {
+    /// ISO 3166 code of the country, lowercase: `rs`, `me`, `mk`.
+    pub country: String,
+    /// The plan's title.
+    pub title: Text,
+    /// First and last year the plan covers.
+    pub period: [i32; 2],
+    /// Who adopted or issued it.
+    pub adopted_by: Text,
+    /// When it was adopted, where the document says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub adopted_on: Option<toml::value::Datetime>,
+    /// The document the data comes from.
+    pub source: Source,
+    /// Funding, where the document states it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub budget: Option<Budget>,
+    /// Partner institutions of the whole plan (registry ids).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub partners: Vec<String>,
+}
+
+/// One plan: its metadata and its tree, each entry with the line it stands on in `plan.toml`.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    /// The plan's id: its folder name, e.g. `rs-2009-2011`.
+    pub id: String,
+    /// `content/plans/ID/plan.toml`.
+    pub file: std::path::PathBuf,
+    /// The plan's own fields.
+    pub meta: PlanMeta,
+    /// Areas, with their lines.
+    pub areas: Vec<(Area, usize)>,
+    /// Goals, with their lines.
+    pub goals: Vec<(Goal, usize)>,
+    /// Measures, with their lines.
+    pub measures: Vec<(Measure, usize)>,
+    /// Activities with their parsed deadlines and lines.
+    pub activities: Vec<PlanActivity>,
+}
+
+/// An activity as loaded: the data, its parsed deadline and its line in `plan.toml`.
+#[derive(Debug, Clone)]
+pub struct PlanActivity {
+    /// The activity as written.
+    pub activity: Activity,
+    /// Its deadline, parsed.
+    pub deadline: Deadline,
+    /// The line of its `[[activity]]` header.
+    pub line: usize,
+}
+
+impl Plan {
+    /// The period as a pair of years.
+    pub fn period(&self) -> (i32, i32) {
+        (self.meta.period[0], self.meta.period[1])
+    }
+}
+
+/// `text` in `language`, else in English, else in any language; `None` if it has none.
+///
+/// The second value is the language the text is in, so a page can mark a fallback visibly
+/// (a `lang` attribute and a note).
+pub fn text_in<'a>(text: &'a Text, language: &str) -> Option<(&'a str, &'a str)> {
+    text.get_key_value(language)
+        .or_else(|| text.get_key_value("en"))
+        .or_else(|| text.iter().next())
+        .map(|(lang, value)| (value.as_str(), lang.as_str()))
 }

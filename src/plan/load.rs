@@ -1,0 +1,391 @@
+//! Reading and validating plan data: plans, the institution registry and progress reports.
+//!
+//! Every problem is reported with its file and line: unknown institutions, duplicate ids,
+//! references to missing goals or measures, reports on unknown activities, reports dated after
+//! the as-of date, reports without a source.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use rayon::prelude::*;
+use serde::Deserialize;
+
+use super::progress::report_date;
+use super::{
+    Activity, Area, Deadline, Goal, Institution, Measure, Plan, PlanActivity, PlanMeta, Report, Rollup, Status,
+};
+use crate::config::SiteConfig;
+use crate::diagnostics::{Diagnostic, Diagnostics, line_of, read_text};
+
+/// Where plans live, relative to the site root: one folder per plan with a `plan.toml`.
+pub const PLANS_DIR: &str = "content/plans";
+/// Where the institution registry lives: one `COUNTRY.toml` per country.
+pub const INSTITUTIONS_DIR: &str = "content/institutions";
+
+/// All plan data of a site, validated.
+#[derive(Debug, Clone, Default)]
+pub struct PlanData {
+    /// Plans, sorted by id.
+    pub plans: Vec<Plan>,
+    /// Institutions of every country.
+    pub institutions: Vec<Institution>,
+    /// Progress reports: (plan id, report, file, line), sorted by plan, activity and date.
+    pub reports: Vec<(String, Report, PathBuf, usize)>,
+}
+
+impl PlanData {
+    /// The institution with registry id `id`.
+    pub fn institution(&self, id: &str) -> Option<&Institution> {
+        self.institutions.iter().find(|i| i.id == id)
+    }
+
+    /// The reports on one activity, oldest first.
+    pub fn reports_on<'a>(&'a self, plan: &'a str, activity: &'a str) -> impl Iterator<Item = &'a Report> + 'a {
+        self.reports
+            .iter()
+            .filter(move |(p, r, ..)| p == plan && r.activity == activity)
+            .map(|(_, r, ..)| r)
+    }
+
+    /// The current status of an activity: that of its latest report, or `no-report`.
+    pub fn status(&self, plan: &str, activity: &str) -> (Status, Option<f64>) {
+        self.reports_on(plan, activity)
+            .last()
+            .map_or((Status::NoReport, None), |r| (r.status, r.percent))
+    }
+
+    /// Rolls up the activities of `plan` that `keep` selects.
+    pub fn rollup(&self, plan: &Plan, keep: impl Fn(&Activity) -> bool) -> Rollup {
+        Rollup::of(plan.activities.iter().filter(|a| keep(&a.activity)).map(|a| {
+            let (status, percent) = self.status(&plan.id, &a.activity.id);
+            (status, percent, a.activity.weight.unwrap_or(1.0))
+        }))
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PlanFile {
+    plan: PlanMeta,
+    #[serde(default)]
+    area: Vec<toml::Spanned<Area>>,
+    #[serde(default)]
+    goal: Vec<toml::Spanned<Goal>>,
+    #[serde(default)]
+    measure: Vec<toml::Spanned<Measure>>,
+    #[serde(default)]
+    activity: Vec<toml::Spanned<Activity>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RegistryFile {
+    #[serde(default)]
+    institution: Vec<toml::Spanned<Institution>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ReportFile {
+    #[serde(default)]
+    report: Vec<toml::Spanned<Report>>,
+}
+
+/// Loads and validates all plan data under `root`.
+pub fn load(root: &Path, config: &SiteConfig, diagnostics: &Diagnostics) -> PlanData {
+    let registry: Vec<(Institution, PathBuf, usize)> = toml_files(&root.join(INSTITUTIONS_DIR))
+        .par_iter()
+        .flat_map(|f| read_registry(root, f, diagnostics))
+        .collect();
+    let plan_dirs: Vec<PathBuf> = match std::fs::read_dir(root.join(PLANS_DIR)) {
+        Ok(entries) => {
+            let mut dirs: Vec<PathBuf> = entries
+                .flatten()
+                .map(|e| e.path())
+                .filter(|p| p.join("plan.toml").is_file())
+                .collect();
+            dirs.sort();
+            dirs
+        }
+        Err(_) => Vec::new(),
+    };
+    let loaded: Vec<(Plan, Vec<(Report, PathBuf, usize)>)> = plan_dirs
+        .par_iter()
+        .filter_map(|dir| read_plan(root, dir, diagnostics))
+        .collect();
+
+    let mut data = PlanData::default();
+    let mut seen = HashMap::new();
+    for (inst, file, line) in registry {
+        if let Some(first) = seen.insert(inst.id.clone(), (file.clone(), line)) {
+            diagnostics.push(Diagnostic::error(
+                &file,
+                Some(line),
+                format!(
+                    "institution `{}` is defined twice (first at {}:{})",
+                    inst.id,
+                    first.0.display(),
+                    first.1
+                ),
+            ));
+        }
+        data.institutions.push(inst);
+    }
+    for (plan, reports) in loaded {
+        validate_plan(&plan, &seen, diagnostics);
+        for (report, file, line) in reports {
+            validate_report(&plan, &report, &file, line, config.as_of, diagnostics);
+            data.reports.push((plan.id.clone(), report, file, line));
+        }
+        data.plans.push(plan);
+    }
+    data.reports.sort_by(|a, b| {
+        (&a.0, &a.1.activity, report_date(&a.1), &a.2, a.3).cmp(&(&b.0, &b.1.activity, report_date(&b.1), &b.2, b.3))
+    });
+    data
+}
+
+fn toml_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .flatten()
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+                .collect()
+        })
+        .unwrap_or_default();
+    files.sort();
+    files
+}
+
+/// Reads a TOML file into `T`, reporting syntax and shape errors with their line.
+fn read_toml<T: serde::de::DeserializeOwned>(
+    root: &Path,
+    path: &Path,
+    diagnostics: &Diagnostics,
+) -> Option<(T, String, PathBuf)> {
+    let shown = path.strip_prefix(root).unwrap_or(path).to_path_buf();
+    let text = read_text(path, &shown).map_err(|d| diagnostics.push(d)).ok()?;
+    match toml::from_str::<T>(&text) {
+        Ok(value) => Some((value, text, shown)),
+        Err(e) => {
+            let line = e.span().map(|s| line_of(&text, s.start));
+            diagnostics.push(Diagnostic::error(&shown, line, e.message().trim().to_owned()));
+            None
+        }
+    }
+}
+
+fn read_registry(root: &Path, path: &Path, diagnostics: &Diagnostics) -> Vec<(Institution, PathBuf, usize)> {
+    let Some((file, text, shown)) = read_toml::<RegistryFile>(root, path, diagnostics) else {
+        return Vec::new();
+    };
+    with_lines(file.institution, &text)
+        .into_iter()
+        .map(|(inst, line)| (inst, shown.clone(), line))
+        .collect()
+}
+
+/// Each entry with the line its table starts on.
+fn with_lines<T>(items: Vec<toml::Spanned<T>>, text: &str) -> Vec<(T, usize)> {
+    items
+        .into_iter()
+        .map(|s| {
+            let line = line_of(text, s.span().start);
+            (s.into_inner(), line)
+        })
+        .collect()
+}
+
+fn read_plan(root: &Path, dir: &Path, diagnostics: &Diagnostics) -> Option<(Plan, Vec<(Report, PathBuf, usize)>)> {
+    let (file, text, shown) = read_toml::<PlanFile>(root, &dir.join("plan.toml"), diagnostics)?;
+    let id = dir.file_name()?.to_string_lossy().into_owned();
+    let period = (file.plan.period[0], file.plan.period[1]);
+    let plan = Plan {
+        id,
+        file: shown,
+        areas: with_lines(file.area, &text),
+        goals: with_lines(file.goal, &text),
+        measures: with_lines(file.measure, &text),
+        activities: with_lines(file.activity, &text)
+            .into_iter()
+            .map(|(activity, line)| PlanActivity {
+                deadline: Deadline::parse(&activity.deadline, period),
+                activity,
+                line,
+            })
+            .collect(),
+        meta: file.plan,
+    };
+    let mut reports = Vec::new();
+    for path in toml_files(&dir.join("reports")) {
+        if let Some((file, text, shown)) = read_toml::<ReportFile>(root, &path, diagnostics) {
+            reports.extend(
+                with_lines(file.report, &text)
+                    .into_iter()
+                    .map(|(r, l)| (r, shown.clone(), l)),
+            );
+        }
+    }
+    Some((plan, reports))
+}
+
+fn validate_plan(plan: &Plan, institutions: &HashMap<String, (PathBuf, usize)>, diagnostics: &Diagnostics) {
+    let error = |line: usize, message: String| Diagnostic::error(&plan.file, Some(line), message);
+    let unique = |kind: &str, items: Vec<(&str, usize)>| -> HashSet<String> {
+        let mut seen = HashMap::new();
+        for (id, line) in items {
+            if let Some(first) = seen.insert(id.to_owned(), line) {
+                diagnostics.push(error(
+                    line,
+                    format!("{kind} `{id}` appears twice (first on line {first})"),
+                ));
+            }
+        }
+        seen.into_keys().collect()
+    };
+    let areas = unique("area", plan.areas.iter().map(|(a, l)| (a.id.as_str(), *l)).collect());
+    let goals = unique("goal", plan.goals.iter().map(|(g, l)| (g.id.as_str(), *l)).collect());
+    let measures = unique(
+        "measure",
+        plan.measures.iter().map(|(m, l)| (m.id.as_str(), *l)).collect(),
+    );
+    unique(
+        "activity",
+        plan.activities
+            .iter()
+            .map(|a| (a.activity.id.as_str(), a.line))
+            .collect(),
+    );
+    let [first, last] = plan.meta.period;
+    if first > last {
+        diagnostics.push(Diagnostic::error(
+            &plan.file,
+            None,
+            format!("period {first}–{last} ends before it starts"),
+        ));
+    }
+    for (goal, line) in &plan.goals {
+        if let Some(area) = goal.area.as_ref().filter(|a| !areas.contains(*a)) {
+            diagnostics.push(error(
+                *line,
+                format!("goal `{}` names area `{area}`, which the plan does not have", goal.id),
+            ));
+        }
+    }
+    let goal_of_measure: HashMap<&str, Option<&str>> = plan
+        .measures
+        .iter()
+        .map(|(m, _)| (m.id.as_str(), m.goal.as_deref()))
+        .collect();
+    for (measure, line) in &plan.measures {
+        if let Some(goal) = measure.goal.as_ref().filter(|g| !goals.contains(*g)) {
+            diagnostics.push(error(
+                *line,
+                format!(
+                    "measure `{}` names goal `{goal}`, which the plan does not have",
+                    measure.id
+                ),
+            ));
+        }
+    }
+    for a in &plan.activities {
+        let act = &a.activity;
+        if !goals.contains(&act.goal) {
+            diagnostics.push(error(
+                a.line,
+                format!(
+                    "activity `{}` names goal `{}`, which the plan does not have",
+                    act.id, act.goal
+                ),
+            ));
+        }
+        if let Some(m) = &act.measure {
+            if !measures.contains(m) {
+                diagnostics.push(error(
+                    a.line,
+                    format!(
+                        "activity `{}` names measure `{m}`, which the plan does not have",
+                        act.id
+                    ),
+                ));
+            } else if let Some(Some(g)) = goal_of_measure.get(m.as_str()) {
+                if *g != act.goal {
+                    diagnostics.push(error(
+                        a.line,
+                        format!(
+                            "activity `{}` is under goal `{}` but its measure `{m}` is under goal `{g}`",
+                            act.id, act.goal
+                        ),
+                    ));
+                }
+            }
+        }
+        for id in act.responsible.iter().chain(&act.partners).chain(&plan.meta.partners) {
+            if !institutions.contains_key(id) {
+                diagnostics.push(
+                    error(
+                        a.line,
+                        format!(
+                            "activity `{}` names institution `{id}`, which is not in the registry",
+                            act.id
+                        ),
+                    )
+                    .with_hint(format!(
+                        "add it to {INSTITUTIONS_DIR}/{}.toml, or correct the id",
+                        plan.meta.country
+                    )),
+                );
+            }
+        }
+        if act.text.is_empty() {
+            diagnostics.push(error(a.line, format!("activity `{}` has no text", act.id)));
+        }
+    }
+}
+
+fn validate_report(
+    plan: &Plan,
+    report: &Report,
+    file: &Path,
+    line: usize,
+    as_of: NaiveDate,
+    diagnostics: &Diagnostics,
+) {
+    let error = |message: String| Diagnostic::error(file, Some(line), message);
+    if !plan.activities.iter().any(|a| a.activity.id == report.activity) {
+        diagnostics.push(error(format!(
+            "the report is on activity `{}`, which plan `{}` does not have",
+            report.activity, plan.id
+        )));
+    }
+    match report_date(report) {
+        None => diagnostics.push(error(format!(
+            "the report date `{}` is not a calendar date",
+            report.date
+        ))),
+        Some(date) if date > as_of => diagnostics.push(
+            error(format!(
+                "the report is dated {date}, after the site's as-of date {as_of}"
+            ))
+            .with_hint("correct the date, or move `as_of` in putokaz.toml forward"),
+        ),
+        Some(_) => {}
+    }
+    let sourced = report
+        .source
+        .as_ref()
+        .is_some_and(|s| !s.document.trim().is_empty() || s.url.is_some());
+    if !sourced {
+        diagnostics.push(
+            error(format!("the report on `{}` has no source", report.activity)).with_hint(
+                "add source = { document = \"…\", page = \"…\" } or source = { document = \"…\", url = \"https://…\" }",
+            ),
+        );
+    }
+    if let Some(p) = report.percent.filter(|p| !(0.0..=100.0).contains(p)) {
+        diagnostics.push(error(format!("percent {p} is not between 0 and 100")));
+    }
+}
