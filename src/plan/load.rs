@@ -30,8 +30,21 @@ pub struct PlanData {
     pub plans: Vec<Plan>,
     /// Institutions of every country.
     pub institutions: Vec<Institution>,
-    /// Progress reports: (plan id, report, file, line), sorted by plan, activity and date.
-    pub reports: Vec<(String, Report, PathBuf, usize)>,
+    /// Progress reports, sorted by plan, activity and date.
+    pub reports: Vec<FiledReport>,
+}
+
+/// A progress report with where it stands.
+#[derive(Debug, Clone)]
+pub struct FiledReport {
+    /// The plan it reports on.
+    pub plan: String,
+    /// The report.
+    pub report: Report,
+    /// Its file, relative to the site root.
+    pub file: PathBuf,
+    /// The line of its `[[report]]` table.
+    pub line: usize,
 }
 
 impl PlanData {
@@ -44,8 +57,8 @@ impl PlanData {
     pub fn reports_on<'a>(&'a self, plan: &'a str, activity: &'a str) -> impl Iterator<Item = &'a Report> + 'a {
         self.reports
             .iter()
-            .filter(move |(p, r, ..)| p == plan && r.activity == activity)
-            .map(|(_, r, ..)| r)
+            .filter(move |f| f.plan == plan && f.report.activity == activity)
+            .map(|f| &f.report)
     }
 
     /// The current status of an activity: that of its latest report, or `no-report`.
@@ -110,7 +123,7 @@ pub fn load(root: &Path, config: &SiteConfig, diagnostics: &Diagnostics) -> Plan
         }
         Err(_) => Vec::new(),
     };
-    let loaded: Vec<(Plan, Vec<(Report, PathBuf, usize)>)> = plan_dirs
+    let loaded: Vec<(Plan, Vec<FiledReport>)> = plan_dirs
         .par_iter()
         .filter_map(|dir| read_plan(root, dir, diagnostics))
         .collect();
@@ -134,14 +147,23 @@ pub fn load(root: &Path, config: &SiteConfig, diagnostics: &Diagnostics) -> Plan
     }
     for (plan, reports) in loaded {
         validate_plan(&plan, &seen, diagnostics);
-        for (report, file, line) in reports {
-            validate_report(&plan, &report, &file, line, config.as_of, diagnostics);
-            data.reports.push((plan.id.clone(), report, file, line));
+        for filed in reports {
+            validate_report(&plan, &filed, config.as_of, diagnostics);
+            data.reports.push(filed);
         }
         data.plans.push(plan);
     }
     data.reports.sort_by(|a, b| {
-        (&a.0, &a.1.activity, report_date(&a.1), &a.2, a.3).cmp(&(&b.0, &b.1.activity, report_date(&b.1), &b.2, b.3))
+        let key = |f: &FiledReport| {
+            (
+                f.plan.clone(),
+                f.report.activity.clone(),
+                report_date(&f.report),
+                f.file.clone(),
+                f.line,
+            )
+        };
+        key(a).cmp(&key(b))
     });
     data
 }
@@ -199,7 +221,7 @@ fn with_lines<T>(items: Vec<toml::Spanned<T>>, text: &str) -> Vec<(T, usize)> {
         .collect()
 }
 
-fn read_plan(root: &Path, dir: &Path, diagnostics: &Diagnostics) -> Option<(Plan, Vec<(Report, PathBuf, usize)>)> {
+fn read_plan(root: &Path, dir: &Path, diagnostics: &Diagnostics) -> Option<(Plan, Vec<FiledReport>)> {
     let (file, text, shown) = read_toml::<PlanFile>(root, &dir.join("plan.toml"), diagnostics)?;
     let id = dir.file_name()?.to_string_lossy().into_owned();
     let period = (file.plan.period[0], file.plan.period[1]);
@@ -225,7 +247,12 @@ fn read_plan(root: &Path, dir: &Path, diagnostics: &Diagnostics) -> Option<(Plan
             reports.extend(
                 with_lines(file.report, &text)
                     .into_iter()
-                    .map(|(r, l)| (r, shown.clone(), l)),
+                    .map(|(report, line)| FiledReport {
+                        plan: plan.id.clone(),
+                        report,
+                        file: shown.clone(),
+                        line,
+                    }),
             );
         }
     }
@@ -346,15 +373,9 @@ fn validate_plan(plan: &Plan, institutions: &HashMap<String, (PathBuf, usize)>, 
     }
 }
 
-fn validate_report(
-    plan: &Plan,
-    report: &Report,
-    file: &Path,
-    line: usize,
-    as_of: NaiveDate,
-    diagnostics: &Diagnostics,
-) {
-    let error = |message: String| Diagnostic::error(file, Some(line), message);
+fn validate_report(plan: &Plan, filed: &FiledReport, as_of: NaiveDate, diagnostics: &Diagnostics) {
+    let report = &filed.report;
+    let error = |message: String| Diagnostic::error(&filed.file, Some(filed.line), message);
     if !plan.activities.iter().any(|a| a.activity.id == report.activity) {
         diagnostics.push(error(format!(
             "the report is on activity `{}`, which plan `{}` does not have",
