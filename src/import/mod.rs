@@ -5,6 +5,8 @@
 //! [`ImportedPlan`]. Nothing is dropped silently: every row the importer is unsure of becomes a
 //! [`Doubt`] with its line, for the reviewer.
 
+pub mod emit;
+
 use crate::plan::{Activity, Area, Goal, Measure};
 
 /// A plan as read from a document, before institution names are matched to the registry.
