@@ -71,9 +71,18 @@ pub fn emit(plan: &ImportedPlan, meta: &PlanMeta, registry: &[Institution], sour
             a
         })
         .collect();
-    let out = PlanFileOut { plan: meta, area: &plan.areas, goal: &plan.goals, measure: &plan.measures, activity: activities };
+    let out = PlanFileOut {
+        plan: meta,
+        area: &plan.areas,
+        goal: &plan.goals,
+        measure: &plan.measures,
+        activity: activities,
+    };
     let body = toml::to_string_pretty(&out).unwrap_or_else(|e| format!("# could not write the plan: {e}\n"));
-    Emitted { plan_toml: header(source_name, &plan.doubts) + &body, new_institutions }
+    Emitted {
+        plan_toml: header(source_name, &plan.doubts) + &body,
+        new_institutions,
+    }
 }
 
 /// The registry file text for `institutions`.
@@ -82,7 +91,10 @@ pub fn registry_toml(institutions: &[Institution]) -> String {
     struct RegistryOut<'a> {
         institution: &'a [Institution],
     }
-    toml::to_string_pretty(&RegistryOut { institution: institutions }).unwrap_or_default()
+    toml::to_string_pretty(&RegistryOut {
+        institution: institutions,
+    })
+    .unwrap_or_default()
 }
 
 fn header(source_name: &str, doubts: &[Doubt]) -> String {
@@ -105,8 +117,16 @@ fn dedup(mut ids: Vec<String>) -> Vec<String> {
 
 /// A name reduced for matching: lowercase words, no punctuation, no leading "the".
 fn normalize(name: &str) -> String {
-    let cleaned: String =
-        name.chars().map(|c| if c.is_alphanumeric() { c.to_lowercase().next().unwrap_or(c) } else { ' ' }).collect();
+    let cleaned: String = name
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_lowercase().next().unwrap_or(c)
+            } else {
+                ' '
+            }
+        })
+        .collect();
     let words: Vec<&str> = cleaned.split_whitespace().collect();
     let words = match words.first() {
         Some(&"the") => &words[1..],
@@ -133,14 +153,21 @@ mod tests {
             name: BTreeMap::from([("en".into(), "Ministry of Interior".into())]),
             aliases: vec!["MoI".into()],
         }];
-        let activity = Activity { id: "1.1.1".into(), goal: "1".into(), ..Activity::default() };
+        let activity = Activity {
+            id: "1.1.1".into(),
+            goal: "1".into(),
+            ..Activity::default()
+        };
         let plan = ImportedPlan {
             activities: vec![ImportedActivity {
                 activity,
                 responsible: vec!["the Ministry of Interior.".into(), "MOI".into(), "Red Cross".into()],
                 partners: vec!["Red Cross".into()],
             }],
-            doubts: vec![Doubt { line: 12, message: "shifted columns".into() }],
+            doubts: vec![Doubt {
+                line: 12,
+                message: "shifted columns".into(),
+            }],
             ..ImportedPlan::default()
         };
         let meta: PlanMeta = toml::from_str(
@@ -150,8 +177,16 @@ mod tests {
         let out = emit(&plan, &meta, &registry, "doc.txt");
         assert_eq!(out.new_institutions.len(), 1);
         assert_eq!(out.new_institutions[0].id, "rs-red-cross");
-        assert!(out.plan_toml.contains("responsible = [\n    \"rs-moi\",\n    \"rs-red-cross\",\n]"), "{}", out.plan_toml);
-        assert!(out.plan_toml.starts_with("# Imported by `putokaz import` from doc.txt."));
+        assert!(
+            out.plan_toml
+                .contains("responsible = [\n    \"rs-moi\",\n    \"rs-red-cross\",\n]"),
+            "{}",
+            out.plan_toml
+        );
+        assert!(
+            out.plan_toml
+                .starts_with("# Imported by `putokaz import` from doc.txt.")
+        );
         assert!(out.plan_toml.contains("#   line 12: shifted columns"));
     }
 }

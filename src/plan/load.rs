@@ -318,6 +318,19 @@ fn validate_plan(plan: &Plan, institutions: &HashMap<String, (PathBuf, usize)>, 
             ));
         }
     }
+    for id in plan.meta.partners.iter().filter(|id| !institutions.contains_key(*id)) {
+        diagnostics.push(
+            Diagnostic::error(
+                &plan.file,
+                None,
+                format!("the plan names partner `{id}`, which is not in the registry"),
+            )
+            .with_hint(format!(
+                "add it to {INSTITUTIONS_DIR}/{}.toml, or correct the id",
+                plan.meta.country
+            )),
+        );
+    }
     for a in &plan.activities {
         let act = &a.activity;
         if !goals.contains(&act.goal) {
@@ -350,7 +363,7 @@ fn validate_plan(plan: &Plan, institutions: &HashMap<String, (PathBuf, usize)>, 
                 }
             }
         }
-        for id in act.responsible.iter().chain(&act.partners).chain(&plan.meta.partners) {
+        for id in act.responsible.iter().chain(&act.partners) {
             if !institutions.contains_key(id) {
                 diagnostics.push(
                     error(
