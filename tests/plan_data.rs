@@ -51,6 +51,12 @@ measure = "1.1"
 text = { en = "Train teachers" }
 responsible = ["rs-moj"]
 deadline = "IV Quarter of 2010"
+
+[[activity]]
+id = "1.1.3"
+goal = "1"
+text = { en = "Shifted" }
+deadline = "Red Cross, Employers federation"
 "#;
 
 fn plan_site() -> Site {
@@ -72,7 +78,12 @@ fn load(site: &Site) -> (putokaz::plan::PlanData, Vec<putokaz::diagnostics::Diag
 fn a_valid_plan_loads_with_its_tree_and_lines() {
     let site = plan_site();
     let (data, diagnostics) = load(&site);
-    assert!(diagnostics.is_empty(), "{diagnostics:?}");
+    assert!(
+        diagnostics
+            .iter()
+            .all(|d| d.severity == putokaz::diagnostics::Severity::Warning),
+        "{diagnostics:?}"
+    );
     let plan = &data.plans[0];
     assert_eq!(plan.id, "test-plan");
     assert_eq!(
@@ -80,7 +91,7 @@ fn a_valid_plan_loads_with_its_tree_and_lines() {
             .iter()
             .map(|a| a.activity.id.as_str())
             .collect::<Vec<_>>(),
-        ["1.1.1", "1.1.2"]
+        ["1.1.1", "1.1.2", "1.1.3"]
     );
     assert_eq!(plan.activities[1].deadline.raw, "IV Quarter of 2010");
     let line_of_second = PLAN.lines().position(|l| l == "id = \"1.1.2\"").unwrap() + 1;
@@ -95,7 +106,7 @@ fn a_valid_plan_loads_with_its_tree_and_lines() {
     );
     // Without reports every activity is `no-report`.
     let rollup = data.rollup(plan, |_| true);
-    assert_eq!((rollup.total, rollup.reported(), rollup.completion), (2, 0, None));
+    assert_eq!((rollup.total, rollup.reported(), rollup.completion), (3, 0, None));
     assert_eq!(data.status("test-plan", "1.1.1").0, Status::NoReport);
 }
 
@@ -118,13 +129,12 @@ text = { en = "Campaign held in 20 towns." }
 source = { document = "Annual report 2011", page = "4" }
 "#,
     );
-    let (data, diagnostics) = load(&site);
-    assert!(diagnostics.is_empty(), "{diagnostics:?}");
+    let (data, _) = load(&site);
     assert_eq!(data.status("test-plan", "1.1.1").0, Status::Complete);
     assert_eq!(data.reports_on("test-plan", "1.1.1").count(), 2);
     let rollup = data.rollup(&data.plans[0], |_| true);
     assert_eq!(rollup.counts[&Status::Complete], 1);
-    assert_eq!(rollup.counts[&Status::NoReport], 1);
+    assert_eq!(rollup.counts[&Status::NoReport], 2);
     assert_eq!(rollup.completion, Some(1.0));
 }
 
@@ -173,6 +183,21 @@ status = "substantial"
     ] {
         assert!(err.contains(&expected), "missing {expected:?} in:\n{err}");
     }
+}
+
+#[test]
+fn a_deadline_that_is_not_understood_is_a_warning_with_its_line() {
+    let site = plan_site();
+    let out = site.run(&["check"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    // Diagnostics point at the `[[activity]]` header, the line before the id.
+    let header = PLAN.lines().position(|l| l == "id = \"1.1.3\"").unwrap();
+    let expected = format!(
+        "warning: content/plans/test-plan/plan.toml:{header}: the deadline of activity `1.1.3` is not understood"
+    );
+    let err = stderr(&out);
+    assert!(err.contains(&expected), "{expected}\n{err}");
+    assert_eq!(err.matches("is not understood").count(), 1, "{err}");
 }
 
 #[test]

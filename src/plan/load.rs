@@ -11,6 +11,7 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 use serde::Deserialize;
 
+use super::DeadlineKind;
 use super::progress::report_date;
 use super::{
     Activity, Area, Deadline, Goal, Institution, Measure, Plan, PlanActivity, PlanMeta, Report, Rollup, Status,
@@ -379,6 +380,19 @@ fn validate_plan(plan: &Plan, institutions: &HashMap<String, (PathBuf, usize)>, 
                     )),
                 );
             }
+        }
+        if !act.deadline.trim().is_empty() && a.deadline.kind == DeadlineKind::Unparsed {
+            diagnostics.push(
+                Diagnostic::warning(
+                    &plan.file,
+                    Some(a.line),
+                    format!(
+                        "the deadline of activity `{}` is not understood: {:?}",
+                        act.id, act.deadline
+                    ),
+                )
+                .with_hint("it is shown as written; if a column was shifted in the source, move the text to its field"),
+            );
         }
         if act.text.is_empty() {
             diagnostics.push(error(a.line, format!("activity `{}` has no text", act.id)));

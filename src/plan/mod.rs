@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-pub use deadline::Deadline;
+pub use deadline::{Deadline, DeadlineKind, DeadlineState};
 pub use load::{FiledReport, INSTITUTIONS_DIR, PLANS_DIR, PlanData, load};
 pub use progress::{Report, Rollup, Status};
 
