@@ -61,6 +61,32 @@ enum Command {
         #[arg(long)]
         drafts: bool,
     },
+    /// Reads a plan document and writes its data as content/plans/PLAN/plan.toml for review.
+    Import {
+        /// The form of the document.
+        #[arg(value_enum)]
+        format: ImportFormat,
+        /// The document, as text.
+        source: PathBuf,
+        /// The plan's id, which names its folder and URLs, e.g. rs-2009-2011.
+        #[arg(long)]
+        plan: String,
+        /// The country's ISO 3166 code in lowercase: rs, me or mk.
+        #[arg(long)]
+        country: String,
+        /// The plan's title in English.
+        #[arg(long)]
+        title: String,
+        /// The first and last year the plan covers, e.g. 2009-2011.
+        #[arg(long, value_parser = parse_period)]
+        period: [i32; 2],
+        /// Who adopted the plan, in English.
+        #[arg(long)]
+        adopted_by: String,
+        /// Replaces an existing plan.toml.
+        #[arg(long)]
+        force: bool,
+    },
     /// Creates a page, or a translation of an existing page, to edit.
     New {
         /// The page's path under content/, e.g. news/first-report (not with --translate).
@@ -76,6 +102,25 @@ enum Command {
         #[arg(long, conflicts_with = "name")]
         translate: Option<PathBuf>,
     },
+}
+
+/// The document forms of `putokaz import`.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ImportFormat {
+    /// Pipe tables broken at page breaks (Serbia 2009–2011).
+    Serbia,
+    /// Tab-separated tables (Montenegro 2012–2013).
+    Montenegro,
+    /// Narrative chapters and an annex table (North Macedonia 2009–2012).
+    Macedonia,
+}
+
+fn parse_period(text: &str) -> Result<[i32; 2], String> {
+    let (a, b) = text
+        .split_once(['-', '–'])
+        .ok_or("write the period as FIRST-LAST, e.g. 2009-2011")?;
+    let year = |s: &str| s.trim().parse::<i32>().map_err(|_| format!("`{s}` is not a year"));
+    Ok([year(a)?, year(b)?])
 }
 
 fn main() -> ExitCode {
@@ -163,6 +208,26 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Command::Import {
+            format,
+            source,
+            plan,
+            country,
+            title,
+            period,
+            adopted_by,
+            force,
+        } => run_import(
+            &cli.root,
+            format,
+            &source,
+            &plan,
+            &country,
+            &title,
+            period,
+            &adopted_by,
+            force,
+        ),
         Command::New {
             name,
             lang,
@@ -193,6 +258,80 @@ fn main() -> ExitCode {
                     ExitCode::FAILURE
                 }
             }
+        }
+    }
+}
+
+/// Imports a plan document and prints what needs a reviewer's eye.
+#[allow(clippy::too_many_arguments)]
+fn run_import(
+    root: &std::path::Path,
+    format: ImportFormat,
+    source: &std::path::Path,
+    plan: &str,
+    country: &str,
+    title: &str,
+    period: [i32; 2],
+    adopted_by: &str,
+    force: bool,
+) -> ExitCode {
+    use putokaz::import::{Format, emit};
+    use putokaz::plan::{PlanMeta, Source};
+    let text = match putokaz::diagnostics::read_text(source, source) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let format = match format {
+        ImportFormat::Serbia => Format::Serbia,
+        ImportFormat::Montenegro => Format::Montenegro,
+        ImportFormat::Macedonia => Format::Macedonia,
+    };
+    let imported = format.parse(&text);
+    let config = SiteConfig::load(root).ok();
+    let registry = config.as_ref().map(|c| {
+        let diagnostics = putokaz::diagnostics::Diagnostics::new();
+        putokaz::plan::load(root, c, &diagnostics).institutions
+    });
+    let en = |s: &str| std::collections::BTreeMap::from([("en".to_owned(), s.to_owned())]);
+    let meta = PlanMeta {
+        country: country.to_owned(),
+        title: en(title),
+        period,
+        adopted_by: en(adopted_by),
+        adopted_on: None,
+        source: Source {
+            document: title.to_owned(),
+            page: None,
+            url: None,
+        },
+        budget: None,
+        partners: Vec::new(),
+    };
+    let shown = source.display().to_string();
+    let emitted = emit::emit(&imported, &meta, registry.as_deref().unwrap_or_default(), &shown);
+    for d in &imported.doubts {
+        eprintln!("check: {shown}:{}: {}", d.line, d.message);
+    }
+    match emit::write(root, plan, &emitted, country, force) {
+        Ok(written) => {
+            let files: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();
+            println!(
+                "Imported {} activities ({} goals, {} measures) with {} row(s) to check; {} new institution(s). Wrote {}. Review before publishing.",
+                imported.activities.len(),
+                imported.goals.len(),
+                imported.measures.len(),
+                imported.doubts.len(),
+                emitted.new_institutions.len(),
+                files.join(" and ")
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
         }
     }
 }

@@ -85,6 +85,47 @@ pub fn emit(plan: &ImportedPlan, meta: &PlanMeta, registry: &[Institution], sour
     }
 }
 
+/// Writes an import into the site at `root`: `content/plans/PLAN/plan.toml` (never over an
+/// existing file unless `force`) and the new institutions appended to the country's registry.
+///
+/// Returns the paths written, relative to `root`.
+pub fn write(
+    root: &std::path::Path,
+    plan_id: &str,
+    emitted: &Emitted,
+    country: &str,
+    force: bool,
+) -> std::io::Result<Vec<std::path::PathBuf>> {
+    use crate::plan::{INSTITUTIONS_DIR, PLANS_DIR};
+    let plan_file = std::path::Path::new(PLANS_DIR).join(plan_id).join("plan.toml");
+    let target = root.join(&plan_file);
+    if target.exists() && !force {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::AlreadyExists,
+            format!("{} exists already (pass --force to replace it)", plan_file.display()),
+        ));
+    }
+    std::fs::create_dir_all(target.parent().unwrap_or(root))?;
+    std::fs::write(&target, &emitted.plan_toml)?;
+    let mut written = vec![plan_file];
+    if !emitted.new_institutions.is_empty() {
+        let registry_file = std::path::Path::new(INSTITUTIONS_DIR).join(format!("{country}.toml"));
+        let path = root.join(&registry_file);
+        std::fs::create_dir_all(path.parent().unwrap_or(root))?;
+        let mut text = std::fs::read_to_string(&path).unwrap_or_default();
+        if !text.is_empty() && !text.ends_with('\n') {
+            text.push('\n');
+        }
+        text.push_str(&format!(
+            "\n# Added by `putokaz import` for {plan_id}: merge duplicates and add translations.\n"
+        ));
+        text.push_str(&registry_toml(&emitted.new_institutions));
+        std::fs::write(&path, text)?;
+        written.push(registry_file);
+    }
+    Ok(written)
+}
+
 /// The registry file text for `institutions`.
 pub fn registry_toml(institutions: &[Institution]) -> String {
     #[derive(Serialize)]

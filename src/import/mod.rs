@@ -5,9 +5,35 @@
 //! [`ImportedPlan`]. Nothing is dropped silently: every row the importer is unsure of becomes a
 //! [`Doubt`] with its line, for the reviewer.
 
+mod cells;
 pub mod emit;
+pub mod macedonia;
+pub mod montenegro;
+pub mod serbia;
 
 use crate::plan::{Activity, Area, Goal, Measure};
+
+/// The document forms `putokaz import` reads, each named for the plan it was written for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Pipe tables broken at page breaks (Serbia's National Plan of Action 2009–2011).
+    Serbia,
+    /// Tab-separated tables with row-spanned objective and measure cells (Montenegro 2012–2013).
+    Montenegro,
+    /// Narrative chapters with an annex table (North Macedonia, trafficking in children 2009–2012).
+    Macedonia,
+}
+
+impl Format {
+    /// Reads a whole document of this form.
+    pub fn parse(self, text: &str) -> ImportedPlan {
+        match self {
+            Format::Serbia => serbia::parse(text),
+            Format::Montenegro => montenegro::parse(text),
+            Format::Macedonia => macedonia::parse(text),
+        }
+    }
+}
 
 /// A plan as read from a document, before institution names are matched to the registry.
 #[derive(Debug, Clone, Default)]
