@@ -92,3 +92,123 @@ fn no_personal_data_from_the_documents_is_carried_over() {
         }
     }
 }
+
+/// An activity id of `parts` parts (`1.2.3`, `1.2.3.`) at the very start of `cell`.
+fn id_at_start(cell: &str, parts: usize) -> Option<String> {
+    let cell = cell.trim().trim_start_matches("<p>").trim_start_matches("**").trim();
+    let end = cell
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(cell.len());
+    let id = cell[..end].trim_end_matches('.');
+    let found: Vec<&str> = id.split('.').collect();
+    (found.len() == parts && found.iter().all(|p| !p.is_empty())).then(|| id.to_owned())
+}
+
+fn activity_ids(plan: &Plan) -> Vec<String> {
+    plan.activities.iter().map(|a| a.activity.id.clone()).collect()
+}
+
+#[test]
+fn serbian_plan_has_every_activity_of_its_document() {
+    let data = real_data();
+    let plan = plan(&data, "rs-2009-2011");
+    let doc = source("rs-npa-2009-2011.txt");
+    // Goal 11's four activities are numbered 11.1 to 11.4; all others have three parts.
+    let in_document: Vec<String> = doc
+        .lines()
+        .filter(|l| l.starts_with('|'))
+        .filter_map(|l| {
+            let cell = l.trim_start_matches('|');
+            id_at_start(cell, 3).or_else(|| id_at_start(cell, 2).filter(|id| id.starts_with("11.")))
+        })
+        .collect();
+    assert_eq!(in_document.len(), 123);
+    assert_eq!(activity_ids(plan), in_document);
+    assert_eq!(plan.goals.len(), 11);
+    let per_goal: Vec<usize> = (1..=11)
+        .map(|g| {
+            plan.activities
+                .iter()
+                .filter(|a| a.activity.goal == g.to_string())
+                .count()
+        })
+        .collect();
+    assert_eq!(per_goal, [24, 7, 7, 5, 22, 8, 6, 11, 15, 14, 4]);
+    // Every activity names at least one responsible institution and keeps its deadline as written.
+    for a in &plan.activities {
+        assert!(!a.activity.responsible.is_empty(), "{} has no performer", a.activity.id);
+        assert!(
+            doc.contains(a.activity.deadline.split_whitespace().next().unwrap_or("")),
+            "{}",
+            a.activity.id
+        );
+    }
+}
+
+#[test]
+fn montenegrin_plan_has_every_activity_of_its_document() {
+    let data = real_data();
+    let plan = plan(&data, "me-2012-2013");
+    let doc = source("me-ap-2012-2013.txt");
+    let in_document: Vec<String> = doc
+        .lines()
+        .flat_map(|l| l.split('\t').filter_map(|c| id_at_start(c, 3)).collect::<Vec<_>>())
+        .collect();
+    // Ids restart in every section, so the plan prefixes them with the section: `2-1.1.1`.
+    let stripped: Vec<String> = activity_ids(plan)
+        .iter()
+        .map(|id| id.split_once('-').map_or(id.clone(), |(_, rest)| rest.to_owned()))
+        .collect();
+    // One activity is numbered "2.1." in the document (line 197): it has only two parts.
+    let odd: Vec<&String> = stripped.iter().filter(|id| id.split('.').count() != 3).collect();
+    assert_eq!(odd, ["2.1"]);
+    let three_part: Vec<String> = stripped
+        .iter()
+        .filter(|id| id.split('.').count() == 3)
+        .cloned()
+        .collect();
+    assert_eq!(three_part, in_document);
+    assert_eq!(plan.activities.len(), 87);
+    assert_eq!(plan.measures.len(), 37);
+    let per_section: Vec<usize> = (1..=8)
+        .map(|s| {
+            plan.activities
+                .iter()
+                .filter(|a| a.activity.id.starts_with(&format!("{s}-")))
+                .count()
+        })
+        .collect();
+    assert_eq!(per_section, [9, 18, 12, 15, 3, 10, 14, 6]);
+}
+
+#[test]
+fn macedonian_plan_has_every_activity_of_its_annex() {
+    let data = real_data();
+    let plan = plan(&data, "mk-2009-2012");
+    let doc = source("mk-ap-children-2009-2012.txt");
+    let annex = &doc[doc.find("| Goal | Expected results | Activities").unwrap()..];
+    let mut in_annex: Vec<String> = annex
+        .split(|c: char| c.is_whitespace() || c == '|')
+        .filter_map(|token| {
+            let id = token
+                .trim_start_matches("<p>")
+                .trim_end_matches("</p>")
+                .trim_end_matches('.');
+            let parts: Vec<&str> = id.split('.').collect();
+            (parts.len() == 3
+                && parts
+                    .iter()
+                    .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit())))
+            .then(|| id.to_owned())
+        })
+        .collect();
+    in_annex.dedup();
+    let mut ids = activity_ids(plan);
+    assert_eq!(ids.len(), 52);
+    ids.sort_by_key(|id| id.split('.').map(|p| p.parse::<u32>().unwrap_or(0)).collect::<Vec<_>>());
+    in_annex.sort_by_key(|id| id.split('.').map(|p| p.parse::<u32>().unwrap_or(0)).collect::<Vec<_>>());
+    in_annex.dedup();
+    assert_eq!(ids, in_annex);
+    assert_eq!(plan.goals.len(), 7);
+    assert_eq!(plan.measures.len(), 22);
+}
