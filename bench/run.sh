@@ -16,6 +16,10 @@ target/release/examples/synth_site "$work/site" "$n"
 md_bytes=$(du -sb "$work/site/content" | cut -f1)
 echo "site: $n pages × 4 languages, $((md_bytes / 1024 / 1024)) MiB of Markdown"
 
+/usr/bin/time -f '%e %M' -o "$work/time" target/release/putokaz --root "$work/site" check --quiet >/dev/null
+read -r wall kib < "$work/time"
+echo "check (loads and validates a plan of $((2 * n)) activities and $n reports, renders everything, writes nothing): wall $wall s, peak $((kib / 1024)) MiB"
+
 for i in $(seq 1 "$runs"); do
   rm -rf "$work/out"
   /usr/bin/time -f '%e %U %S %M' -o "$work/time" \

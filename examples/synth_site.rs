@@ -1,8 +1,9 @@
 //! Writes a synthetic Putokaz site for benchmarks: N pages in each of sr, cnr, mk and en.
 //!
 //! Each page has TOML front matter (title, date, description), about 600 words under headings,
-//! a list, a table, internal links and a code block. The text is pseudo-random but
-//! deterministic, so runs are comparable.
+//! a list, a table, internal links and a code block. Beside the pages it writes one action plan
+//! with 2 × N activities (in goals of 10 and measures of 5), a registry of 20 institutions and N
+//! progress reports. The text is pseudo-random but deterministic, so runs are comparable.
 //!
 //! Usage: `cargo run --release --example synth_site -- DIR PAGES_PER_LANGUAGE`
 
@@ -242,6 +243,77 @@ fn page(rng: &mut Rng, words: &[&str], i: usize, total: usize) -> String {
     md
 }
 
+/// One plan of `activities` activities, its institutions and `reports` progress reports.
+fn plan(root: &Path, rng: &mut Rng, activities: usize, reports: usize) {
+    let words = WORDS[3].1;
+    let mut registry = String::new();
+    for i in 0..20 {
+        let _ = writeln!(
+            registry,
+            "[[institution]]\nid = \"xx-{i}\"\nname = {{ en = \"{}\" }}\n",
+            rng.sentence(words, 3)
+        );
+    }
+    let mut toml = String::from(
+        "[plan]\ncountry = \"xx\"\ntitle = { en = \"Synthetic plan\" }\nperiod = [2020, 2025]\n\
+         adopted_by = { en = \"Benchmark\" }\nsource = { document = \"None: synthetic\" }\n\n",
+    );
+    for g in 0..activities.div_ceil(10) {
+        let _ = writeln!(
+            toml,
+            "[[goal]]\nid = \"{g}\"\ntitle = {{ en = \"{}\" }}\n",
+            rng.sentence(words, 6)
+        );
+        for m in 0..2 {
+            let _ = writeln!(
+                toml,
+                "[[measure]]\nid = \"{g}.{m}\"\ngoal = \"{g}\"\ntitle = {{ en = \"{}\" }}\n",
+                rng.sentence(words, 6)
+            );
+        }
+    }
+    const DEADLINES: [&str; 6] = [
+        "2021",
+        "IV Quarter of 2022",
+        "Continually 2020–2025",
+        "twice a year",
+        "As needed",
+        "By the end of 2023",
+    ];
+    for a in 0..activities {
+        let (g, m) = (a / 10, a % 10 / 5);
+        let _ = writeln!(
+            toml,
+            "[[activity]]\nid = \"{g}.{m}.{a}\"\ngoal = \"{g}\"\nmeasure = \"{g}.{m}\"\ntext = {{ en = \"{}\" }}\n\
+             responsible = [\"xx-{}\", \"xx-{}\"]\ndeadline = \"{}\"\nindicators = [{{ en = \"{}\" }}]\n",
+            rng.sentence(words, 20),
+            a % 20,
+            (a * 7) % 20,
+            DEADLINES[a % DEADLINES.len()],
+            rng.sentence(words, 8)
+        );
+    }
+    let mut report_toml = String::new();
+    const STATUSES: [&str; 5] = ["not-started", "limited", "substantial", "complete", "cancelled"];
+    for r in 0..reports {
+        let a = (r * 2) % activities.max(1);
+        let _ = writeln!(
+            report_toml,
+            "[[report]]\nactivity = \"{}.{}.{a}\"\ndate = 2024-0{}-15\nstatus = \"{}\"\ntext = {{ en = \"{}\" }}\nsource = {{ document = \"Synthetic report\", page = \"{r}\" }}\n",
+            a / 10,
+            a % 10 / 5,
+            r % 9 + 1,
+            STATUSES[r % STATUSES.len()],
+            rng.sentence(words, 12)
+        );
+    }
+    std::fs::create_dir_all(root.join("content/institutions")).unwrap();
+    std::fs::create_dir_all(root.join("content/plans/synthetic/reports")).unwrap();
+    std::fs::write(root.join("content/institutions/xx.toml"), registry).unwrap();
+    std::fs::write(root.join("content/plans/synthetic/plan.toml"), toml).unwrap();
+    std::fs::write(root.join("content/plans/synthetic/reports/all.toml"), report_toml).unwrap();
+}
+
 fn main() {
     let mut args = std::env::args().skip(1);
     let (Some(dir), Some(n)) = (args.next(), args.next().and_then(|n| n.parse::<usize>().ok())) else {
@@ -253,6 +325,7 @@ fn main() {
     std::fs::create_dir_all(&content).expect("create the content folder");
     std::fs::write(root.join("putokaz.toml"), CONFIG).expect("write the config");
     let mut rng = Rng(0x5eed_cafe_f00d_d00d);
+    plan(root, &mut rng, 2 * n, n);
     for (lang, words) in WORDS {
         std::fs::write(
             root.join(format!("content/_index.{lang}.md")),

@@ -118,6 +118,32 @@ pub fn line_of(text: &str, offset: usize) -> usize {
     text.as_bytes()[..end].iter().filter(|&&b| b == b'\n').count() + 1
 }
 
+/// Line numbers for many offsets into one text: the newlines are found once, then each lookup
+/// is a binary search (calling [`line_of`] for every entry of a long file would be quadratic).
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    newlines: Vec<usize>,
+}
+
+impl LineIndex {
+    /// Indexes the lines of `text`.
+    pub fn new(text: &str) -> LineIndex {
+        LineIndex {
+            newlines: text
+                .bytes()
+                .enumerate()
+                .filter(|(_, b)| *b == b'\n')
+                .map(|(i, _)| i)
+                .collect(),
+        }
+    }
+
+    /// The 1-based line on which byte `offset` stands.
+    pub fn line(&self, offset: usize) -> usize {
+        self.newlines.partition_point(|&n| n < offset) + 1
+    }
+}
+
 /// Reads a text file, reporting unreadable files and invalid UTF-8 with the line of the first bad byte.
 ///
 /// A leading byte-order mark is dropped. `shown` is the path to print in diagnostics.
@@ -146,6 +172,15 @@ mod tests {
         assert_eq!(line_of(text, 2), 2);
         assert_eq!(line_of(text, 5), 3);
         assert_eq!(line_of(text, 99), 3);
+    }
+
+    #[test]
+    fn line_index_agrees_with_line_of() {
+        let text = "a\nbc\n\nd\n";
+        let index = LineIndex::new(text);
+        for offset in 0..=text.len() + 2 {
+            assert_eq!(index.line(offset), line_of(text, offset), "offset {offset}");
+        }
     }
 
     #[test]

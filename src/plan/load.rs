@@ -17,7 +17,7 @@ use super::{
     Activity, Area, Deadline, Goal, Institution, Measure, Plan, PlanActivity, PlanMeta, Report, Rollup, Status,
 };
 use crate::config::SiteConfig;
-use crate::diagnostics::{Diagnostic, Diagnostics, line_of, read_text};
+use crate::diagnostics::{Diagnostic, Diagnostics, LineIndex, line_of, read_text};
 
 /// Where plans live, relative to the site root: one folder per plan with a `plan.toml`.
 pub const PLANS_DIR: &str = "content/plans";
@@ -31,7 +31,7 @@ pub struct PlanData {
     pub plans: Vec<Plan>,
     /// Institutions of every country.
     pub institutions: Vec<Institution>,
-    /// Progress reports, sorted by plan, activity and date.
+    /// Progress reports, sorted by plan, activity and date ([`PlanData::reports_on`] relies on it).
     pub reports: Vec<FiledReport>,
 }
 
@@ -54,11 +54,14 @@ impl PlanData {
         self.institutions.iter().find(|i| i.id == id)
     }
 
-    /// The reports on one activity, oldest first.
+    /// The reports on one activity, oldest first (a binary search: reports are kept sorted).
     pub fn reports_on<'a>(&'a self, plan: &'a str, activity: &'a str) -> impl Iterator<Item = &'a Report> + 'a {
-        self.reports
+        let start = self
+            .reports
+            .partition_point(|f| (f.plan.as_str(), f.report.activity.as_str()) < (plan, activity));
+        self.reports[start..]
             .iter()
-            .filter(move |f| f.plan == plan && f.report.activity == activity)
+            .take_while(move |f| f.plan == plan && f.report.activity == activity)
             .map(|f| &f.report)
     }
 
@@ -154,19 +157,14 @@ pub fn load(root: &Path, config: &SiteConfig, diagnostics: &Diagnostics) -> Plan
         }
         data.plans.push(plan);
     }
-    data.reports.sort_by(|a, b| {
-        let key = |f: &FiledReport| {
-            (
-                f.plan.clone(),
-                f.report.activity.clone(),
-                report_date(&f.report),
-                f.file.clone(),
-                f.line,
-            )
-        };
-        key(a).cmp(&key(b))
-    });
+    data.reports
+        .sort_by(|a, b| report_order(a).cmp(&report_order(b)).then_with(|| a.file.cmp(&b.file)));
     data
+}
+
+/// The order reports are kept in: by plan, activity, date and line.
+fn report_order(f: &FiledReport) -> (&str, &str, Option<NaiveDate>, usize) {
+    (&f.plan, &f.report.activity, report_date(&f.report), f.line)
 }
 
 fn toml_files(dir: &Path) -> Vec<PathBuf> {
@@ -205,18 +203,18 @@ fn read_registry(root: &Path, path: &Path, diagnostics: &Diagnostics) -> Vec<(In
     let Some((file, text, shown)) = read_toml::<RegistryFile>(root, path, diagnostics) else {
         return Vec::new();
     };
-    with_lines(file.institution, &text)
+    with_lines(file.institution, &LineIndex::new(&text))
         .into_iter()
         .map(|(inst, line)| (inst, shown.clone(), line))
         .collect()
 }
 
 /// Each entry with the line its table starts on.
-fn with_lines<T>(items: Vec<toml::Spanned<T>>, text: &str) -> Vec<(T, usize)> {
+fn with_lines<T>(items: Vec<toml::Spanned<T>>, lines: &LineIndex) -> Vec<(T, usize)> {
     items
         .into_iter()
         .map(|s| {
-            let line = line_of(text, s.span().start);
+            let line = lines.line(s.span().start);
             (s.into_inner(), line)
         })
         .collect()
@@ -226,13 +224,14 @@ fn read_plan(root: &Path, dir: &Path, diagnostics: &Diagnostics) -> Option<(Plan
     let (file, text, shown) = read_toml::<PlanFile>(root, &dir.join("plan.toml"), diagnostics)?;
     let id = dir.file_name()?.to_string_lossy().into_owned();
     let period = (file.plan.period[0], file.plan.period[1]);
+    let lines = LineIndex::new(&text);
     let plan = Plan {
         id,
         file: shown,
-        areas: with_lines(file.area, &text),
-        goals: with_lines(file.goal, &text),
-        measures: with_lines(file.measure, &text),
-        activities: with_lines(file.activity, &text)
+        areas: with_lines(file.area, &lines),
+        goals: with_lines(file.goal, &lines),
+        measures: with_lines(file.measure, &lines),
+        activities: with_lines(file.activity, &lines)
             .into_iter()
             .map(|(activity, line)| PlanActivity {
                 deadline: Deadline::parse(&activity.deadline, period),
@@ -246,7 +245,7 @@ fn read_plan(root: &Path, dir: &Path, diagnostics: &Diagnostics) -> Option<(Plan
     for path in toml_files(&dir.join("reports")) {
         if let Some((file, text, shown)) = read_toml::<ReportFile>(root, &path, diagnostics) {
             reports.extend(
-                with_lines(file.report, &text)
+                with_lines(file.report, &LineIndex::new(&text))
                     .into_iter()
                     .map(|(report, line)| FiledReport {
                         plan: plan.id.clone(),

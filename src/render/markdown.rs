@@ -86,8 +86,9 @@ pub fn render(markdown: &str, transliterate: bool, resolve: &dyn Fn(&str) -> Opt
     let mut in_head = false;
     let mut raw_links: Vec<bool> = Vec::new();
 
+    let lines = crate::diagnostics::LineIndex::new(markdown);
     for (event, range) in Parser::new_ext(markdown, options).into_offset_iter() {
-        let line = crate::diagnostics::line_of(markdown, range.start);
+        let line = lines.line(range.start);
         match event {
             Event::Start(Tag::CodeBlock(kind)) => {
                 let lang = match kind {
