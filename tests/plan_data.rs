@@ -136,6 +136,16 @@ source = { document = "Annual report 2011", page = "4" }
     assert_eq!(rollup.counts[&Status::Complete], 1);
     assert_eq!(rollup.counts[&Status::NoReport], 2);
     assert_eq!(rollup.completion, Some(1.0));
+    // Per measure, area and institution.
+    let plan = &data.plans[0];
+    let measure = data.rollup(plan, |a| a.measure.as_deref() == Some("1.1"));
+    assert_eq!((measure.total, measure.reported()), (2, 1));
+    assert_eq!(data.rollup_area(plan, "1").total, 3);
+    assert_eq!(data.rollup_area(plan, "2").total, 0);
+    let moi = data.rollup_institution("rs-moi");
+    assert_eq!((moi.total, moi.counts[&Status::Complete]), (1, 1));
+    let moj = data.rollup_institution("rs-moj");
+    assert_eq!((moj.total, moj.reported(), moj.completion), (1, 0, None));
 }
 
 #[test]

@@ -72,6 +72,30 @@ impl PlanData {
             .map_or((Status::NoReport, None), |r| (r.status, r.percent))
     }
 
+    /// Rolls up the activities of one area of `plan` (through their goals).
+    pub fn rollup_area(&self, plan: &Plan, area: &str) -> Rollup {
+        let goals: HashSet<&str> = plan
+            .goals
+            .iter()
+            .filter(|(g, _)| g.area.as_deref() == Some(area))
+            .map(|(g, _)| g.id.as_str())
+            .collect();
+        self.rollup(plan, |a| goals.contains(a.goal.as_str()))
+    }
+
+    /// Rolls up every activity, in every plan, for which institution `id` is responsible.
+    pub fn rollup_institution(&self, id: &str) -> Rollup {
+        Rollup::of(self.plans.iter().flat_map(|plan| {
+            plan.activities
+                .iter()
+                .filter(|a| a.activity.responsible.iter().any(|r| r == id))
+                .map(|a| {
+                    let (status, percent) = self.status(&plan.id, &a.activity.id);
+                    (status, percent, a.activity.weight.unwrap_or(1.0))
+                })
+        }))
+    }
+
     /// Rolls up the activities of `plan` that `keep` selects.
     pub fn rollup(&self, plan: &Plan, keep: impl Fn(&Activity) -> bool) -> Rollup {
         Rollup::of(plan.activities.iter().filter(|a| keep(&a.activity)).map(|a| {
