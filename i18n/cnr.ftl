@@ -62,3 +62,74 @@ month-11 = novembar
 month-12 = decembar
 number-decimal-separator = ,
 number-group-separator = .
+
+## Planovi, ciljevi i aktivnosti
+plan = Plan
+area = Oblast
+goal = Cilj
+goals = Ciljevi
+measure = Mjera
+outcomes = Očekivani rezultati
+activity = Aktivnost
+activities = Aktivnosti
+plan-title = Naziv
+plan-period = Period
+plan-adopted-by = Donio
+plan-budget = Budžet
+field-text = Šta treba uraditi
+field-status = Status
+field-progress = Napredak
+field-responsible = Nosioci
+field-partners = Partneri
+field-deadline = Rok
+field-deadline-as-written = Kako je zapisan u planu
+field-deadline-understood = Kako ga portal tumači
+field-resources = Sredstva
+field-indicators = Pokazatelji uspjeha
+field-source = Izvor
+field-note = Napomena o podacima
+field-reports = Izvještaji o napretku
+none-named = Plan ne navodi nosioca
+no-report-body = Za ovu aktivnost nije objavljen nijedan izvještaj o napretku s navedenim izvorom.
+in-original-language = na jeziku izvornog dokumenta
+source-line = red { $line }
+due-on = rok { $date }
+institution-aliases = Nazivi koji se koriste u dokumentima
+completion = urađeno { $percent } % prijavljenog posla
+rollup-summary =
+    { $count ->
+        [one] { $reported } od { $count } aktivnosti ima izvještaj o napretku
+        [few] { $reported } od { $count } aktivnosti ima izvještaj o napretku
+       *[other] { $reported } od { $count } aktivnosti ima izvještaj o napretku
+    }
+
+## Statusi napretka (kao u pregledima Partnerstva za otvorenu upravu)
+status-no-report = Nema izvještaja
+status-not-started = Nije započeto
+status-limited = Ograničen napredak
+status-substantial = Znatan napredak
+status-complete = Završeno
+status-cancelled = Otkazano
+
+## Rokovi kako ih portal tumači
+deadline-year = tokom { $year }. godine
+deadline-years = od { $from }. do { $to }. godine
+deadline-quarter = do kraja { $quarter }. kvartala { $year }. godine
+deadline-mid-year = do sredine { $year }. godine
+deadline-end-of-year = do kraja { $year }. godine
+deadline-event = uz događaj u { $year }. godini
+deadline-continuous = stalno, od { $from }. do { $to }. godine
+deadline-recurring =
+    { $count ->
+        [one] jednom godišnje
+        [few] { $count } puta godišnje
+       *[other] { $count } puta godišnje
+    }, od { $from }. do { $to }. godine
+deadline-conditional = kada se ispuni uslov (v. rok kako je zapisan)
+deadline-none = plan ne navodi rok
+deadline-unparsed = portal ne razumije rok: v. rok kako je zapisan
+deadline-state-upcoming = Rok još nije istekao
+deadline-state-passed = Rok je istekao
+deadline-state-ongoing = U toku
+deadline-state-ended = Period je završen
+deadline-state-no-date = Nema datuma za poređenje

@@ -62,3 +62,72 @@ month-11 = November
 month-12 = December
 number-decimal-separator = .
 number-group-separator = ,
+
+## Plans, goals and activities
+plan = Plan
+area = Area
+goal = Goal
+goals = Goals
+measure = Measure
+outcomes = Expected outcomes
+activity = Activity
+activities = Activities
+plan-title = Title
+plan-period = Period
+plan-adopted-by = Adopted by
+plan-budget = Budget
+field-text = What is to be done
+field-status = Status
+field-progress = Progress
+field-responsible = Responsible
+field-partners = Partners
+field-deadline = Deadline
+field-deadline-as-written = As written in the plan
+field-deadline-understood = As the portal reads it
+field-resources = Resources
+field-indicators = Indicators of success
+field-source = Source
+field-note = Note on the data
+field-reports = Progress reports
+none-named = None named in the plan
+no-report-body = No progress report with a source has been published for this activity.
+in-original-language = in the language of the source document
+source-line = line { $line }
+due-on = due { $date }
+institution-aliases = Names used in the documents
+completion = { $percent } % of the reported work done
+rollup-summary =
+    { $count ->
+        [one] { $reported } of { $count } activity has a progress report
+       *[other] { $reported } of { $count } activities have a progress report
+    }
+
+## Progress statuses (as in the Open Government Partnership's reviews)
+status-no-report = No report
+status-not-started = Not started
+status-limited = Limited progress
+status-substantial = Substantial progress
+status-complete = Complete
+status-cancelled = Cancelled
+
+## Deadlines as the portal reads them
+deadline-year = during { $year }
+deadline-years = from { $from } to { $to }
+deadline-quarter = by the end of quarter { $quarter } of { $year }
+deadline-mid-year = by the middle of { $year }
+deadline-end-of-year = by the end of { $year }
+deadline-event = at an event in { $year }
+deadline-continuous = continuously from { $from } to { $to }
+deadline-recurring =
+    { $count ->
+        [one] once a year
+       *[other] { $count } times a year
+    } from { $from } to { $to }
+deadline-conditional = when a condition is met (see the text as written)
+deadline-none = the plan gives no deadline
+deadline-unparsed = not understood by the portal: see the text as written
+deadline-state-upcoming = Deadline not yet reached
+deadline-state-passed = Deadline passed
+deadline-state-ongoing = Ongoing
+deadline-state-ended = Period ended
+deadline-state-no-date = No date to compare with

@@ -61,3 +61,72 @@ month-11 = ноември
 month-12 = декември
 number-decimal-separator = ,
 number-group-separator = .
+
+## Планови, цели и активности
+plan = План
+area = Област
+goal = Цел
+goals = Цели
+measure = Мерка
+outcomes = Очекувани резултати
+activity = Активност
+activities = Активности
+plan-title = Наслов
+plan-period = Период
+plan-adopted-by = Донесен од
+plan-budget = Буџет
+field-text = Што треба да се направи
+field-status = Статус
+field-progress = Напредок
+field-responsible = Одговорни
+field-partners = Партнери
+field-deadline = Рок
+field-deadline-as-written = Како е запишан во планот
+field-deadline-understood = Како го толкува порталот
+field-resources = Средства
+field-indicators = Показатели за успех
+field-source = Извор
+field-note = Забелешка за податоците
+field-reports = Извештаи за напредокот
+none-named = Планот не наведува одговорен
+no-report-body = За оваа активност не е објавен ниту еден извештај за напредокот со наведен извор.
+in-original-language = на јазикот на изворниот документ
+source-line = ред { $line }
+due-on = рок { $date }
+institution-aliases = Називи што се користат во документите
+completion = завршено { $percent } % од пријавената работа
+rollup-summary =
+    { $count ->
+        [one] { $reported } од { $count } активност има извештај за напредокот
+       *[other] { $reported } од { $count } активности имаат извештај за напредокот
+    }
+
+## Статуси на напредокот (како во прегледите на Партнерството за отворена власт)
+status-no-report = Нема извештај
+status-not-started = Не е започнато
+status-limited = Ограничен напредок
+status-substantial = Значителен напредок
+status-complete = Завршено
+status-cancelled = Откажано
+
+## Рокови како ги толкува порталот
+deadline-year = во текот на { $year } година
+deadline-years = од { $from } до { $to } година
+deadline-quarter = до крајот на { $quarter }. квартал од { $year } година
+deadline-mid-year = до средината на { $year } година
+deadline-end-of-year = до крајот на { $year } година
+deadline-event = на настан во { $year } година
+deadline-continuous = континуирано, од { $from } до { $to } година
+deadline-recurring =
+    { $count ->
+        [one] еднаш годишно
+       *[other] { $count } пати годишно
+    }, од { $from } до { $to } година
+deadline-conditional = кога ќе се исполни условот (види го рокот како што е запишан)
+deadline-none = планот не наведува рок
+deadline-unparsed = порталот не го разбира рокот: види го рокот како што е запишан
+deadline-state-upcoming = Рокот сè уште не е истечен
+deadline-state-passed = Рокот е истечен
+deadline-state-ongoing = Во тек
+deadline-state-ended = Периодот заврши
+deadline-state-no-date = Нема датум за споредба

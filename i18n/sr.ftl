@@ -63,3 +63,74 @@ month-11 = новембар
 month-12 = децембар
 number-decimal-separator = ,
 number-group-separator = .
+
+## Планови, циљеви и активности
+plan = План
+area = Област
+goal = Циљ
+goals = Циљеви
+measure = Мера
+outcomes = Очекивани резултати
+activity = Активност
+activities = Активности
+plan-title = Назив
+plan-period = Период
+plan-adopted-by = Донео
+plan-budget = Буџет
+field-text = Шта треба урадити
+field-status = Статус
+field-progress = Напредак
+field-responsible = Носиоци
+field-partners = Партнери
+field-deadline = Рок
+field-deadline-as-written = Како је записан у плану
+field-deadline-understood = Како га портал тумачи
+field-resources = Средства
+field-indicators = Показатељи успеха
+field-source = Извор
+field-note = Напомена о подацима
+field-reports = Извештаји о напретку
+none-named = План не наводи носиоца
+no-report-body = За ову активност није објављен ниједан извештај о напретку са наведеним извором.
+in-original-language = на језику изворног документа
+source-line = ред { $line }
+due-on = рок { $date }
+institution-aliases = Називи који се користе у документима
+completion = урађено { $percent } % пријављеног посла
+rollup-summary =
+    { $count ->
+        [one] { $reported } од { $count } активности има извештај о напретку
+        [few] { $reported } од { $count } активности има извештај о напретку
+       *[other] { $reported } од { $count } активности има извештај о напретку
+    }
+
+## Статуси напретка (као у прегледима Партнерства за отворену управу)
+status-no-report = Нема извештаја
+status-not-started = Није започето
+status-limited = Ограничен напредак
+status-substantial = Знатан напредак
+status-complete = Завршено
+status-cancelled = Отказано
+
+## Рокови како их портал тумачи
+deadline-year = током { $year }. године
+deadline-years = од { $from }. до { $to }. године
+deadline-quarter = до краја { $quarter }. квартала { $year }. године
+deadline-mid-year = до средине { $year }. године
+deadline-end-of-year = до краја { $year }. године
+deadline-event = уз догађај у { $year }. години
+deadline-continuous = стално, од { $from }. до { $to }. године
+deadline-recurring =
+    { $count ->
+        [one] једном годишње
+        [few] { $count } пута годишње
+       *[other] { $count } пута годишње
+    }, од { $from }. до { $to }. године
+deadline-conditional = када се испуни услов (в. рок како је записан)
+deadline-none = план не наводи рок
+deadline-unparsed = портал не разуме рок: в. рок како је записан
+deadline-state-upcoming = Рок још није истекао
+deadline-state-passed = Рок је истекао
+deadline-state-ongoing = У току
+deadline-state-ended = Период је завршен
+deadline-state-no-date = Нема датума за поређење

@@ -18,7 +18,7 @@ use crate::output::{self, Body, OutputFile};
 use crate::plan;
 use crate::render::markdown::{self, Rendered};
 use crate::render::{Renderer, THEME_ANCHORS};
-use crate::site::{PageId, PageKind, Site};
+use crate::site::{DataPage, PageId, PageKind, Site};
 use crate::theme::Theme;
 
 /// The folder of site files published as they are.
@@ -385,8 +385,20 @@ fn check_templates_named(site: &Site, theme: &Theme, diagnostics: &Diagnostics) 
 }
 
 fn template_for(site: &Site, id: PageId) -> String {
+    let data_template = site.groups[site.pages[id].group].data.map(|d| match d {
+        DataPage::Plan(_) => "plan.html",
+        DataPage::Goal(..) => "goal.html",
+        DataPage::Activity(..) => "activity.html",
+        DataPage::Institution(_) => "institution.html",
+    });
     match site.pages[id].kind {
         PageKind::Untranslated => "untranslated.html".into(),
+        PageKind::Data => data_template.unwrap_or("page.html").into(),
+        PageKind::Content { source, .. }
+            if data_template.is_some() && site.sources[source].front.template.is_none() =>
+        {
+            data_template.unwrap_or("page.html").into()
+        }
         PageKind::Content { source, .. } => {
             let src = &site.sources[source];
             let inherited = site
@@ -524,17 +536,21 @@ fn special_files(site: &Site, strings: &Strings, renderer: &Renderer, diagnostic
         .pages
         .iter()
         .filter_map(|page| {
-            let PageKind::Content { source, pager: 1 } = page.kind else {
-                return None;
+            let lastmod = match page.kind {
+                PageKind::Content { source, pager: 1 } => {
+                    let front = &site.sources[source].front;
+                    front.updated.or(front.date).map(|d| d.to_string())
+                }
+                PageKind::Data => None,
+                _ => return None,
             };
-            let src = &site.sources[source];
             let g = &site.groups[page.group];
             let alternates = site
                 .config
                 .locales
                 .iter()
                 .enumerate()
-                .filter(|(_, l)| g.sources.contains_key(&l.language))
+                .filter(|(_, l)| g.exists_in(&l.language))
                 .map(|(li, l)| {
                     (
                         l.tag.clone(),
@@ -544,7 +560,7 @@ fn special_files(site: &Site, strings: &Strings, renderer: &Renderer, diagnostic
                 .collect();
             Some(SitemapEntry {
                 loc: format!("{}{}", site.config.base_url, page.url),
-                lastmod: src.front.updated.or(src.front.date).map(|d| d.to_string()),
+                lastmod,
                 alternates,
             })
         })
@@ -593,7 +609,7 @@ fn coverage(site: &Site, strings: &Strings) -> Vec<Coverage> {
             let missing_pages: Vec<PathBuf> = site
                 .groups
                 .iter()
-                .filter(|g| !g.sources.contains_key(&lang.code))
+                .filter(|g| !g.exists_in(&lang.code))
                 .filter_map(|g| g.sources.values().next().map(|&s| site.sources[s].file.clone()))
                 .collect();
             Coverage {

@@ -26,6 +26,22 @@ pub enum PageKind {
     },
     /// A translation that does not exist yet: a notice linking the versions that do.
     Untranslated,
+    /// A page made from plan data (its group's [`TranslationGroup::data`] says which), in a
+    /// language that has no curated Markdown for it: data pages exist in every language.
+    Data,
+}
+
+/// Which plan data a group of pages shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DataPage {
+    /// A plan (index into `PlanData::plans`).
+    Plan(usize),
+    /// A goal: (plan, index into the plan's goals).
+    Goal(usize, usize),
+    /// An activity: (plan, index into the plan's activities).
+    Activity(usize, usize),
+    /// An institution (index into `PlanData::institutions`).
+    Institution(usize),
 }
 
 /// One HTML page of the output.
@@ -50,6 +66,15 @@ pub struct TranslationGroup {
     pub sources: BTreeMap<String, usize>,
     /// The page of this group in each locale, by locale index (real or untranslated notice).
     pub pages: Vec<PageId>,
+    /// The plan data the pages show, if any; such pages exist in every language.
+    pub data: Option<DataPage>,
+}
+
+impl TranslationGroup {
+    /// Whether the group has a real page (not a notice) in `language`.
+    pub fn exists_in(&self, language: &str) -> bool {
+        self.data.is_some() || self.sources.contains_key(language)
+    }
 }
 
 /// Everything to publish, resolved and linked.
@@ -73,6 +98,8 @@ pub struct Site {
     pub children: HashMap<usize, Vec<usize>>,
     /// For each source: its parent section source, if any.
     pub parent: HashMap<usize, usize>,
+    /// Groups of data pages that have no Markdown, by key (their URL path).
+    pub data_groups: HashMap<String, usize>,
 }
 
 impl Site {
@@ -88,8 +115,10 @@ impl Site {
             by_path: HashMap::new(),
             children: HashMap::new(),
             parent: HashMap::new(),
+            data_groups: HashMap::new(),
         };
         site.group_translations(diagnostics);
+        site.add_data_groups();
         site.link_sections();
         site.assign_urls(diagnostics);
         site
@@ -104,6 +133,7 @@ impl Site {
                     key,
                     sources: BTreeMap::new(),
                     pages: Vec::new(),
+                    data: None,
                 });
                 self.groups.len() - 1
             });
@@ -124,6 +154,41 @@ impl Site {
             }
             self.groups[group].sources.insert(src.language.clone(), i);
             self.by_path.insert(src.neutral_path(), group);
+        }
+    }
+
+    /// Adds a group for every page made from plan data. A plan's page joins the group of the
+    /// curated Markdown at `content/plans/PLAN-ID.LANG.md`, where there is one.
+    fn add_data_groups(&mut self) {
+        let mut pages: Vec<(String, DataPage)> = Vec::new();
+        for (p, plan) in self.plans.plans.iter().enumerate() {
+            pages.push((plan_path(&plan.id), DataPage::Plan(p)));
+            for (g, (goal, _)) in plan.goals.iter().enumerate() {
+                pages.push((
+                    format!("{}/goals/{}", plan_path(&plan.id), url_id(&goal.id)),
+                    DataPage::Goal(p, g),
+                ));
+            }
+            for (a, activity) in plan.activities.iter().enumerate() {
+                pages.push((activity_path(&plan.id, &activity.activity.id), DataPage::Activity(p, a)));
+            }
+        }
+        for (i, inst) in self.plans.institutions.iter().enumerate() {
+            pages.push((format!("institutions/{}", url_id(&inst.id)), DataPage::Institution(i)));
+        }
+        for (key, data) in pages {
+            match self.groups.iter_mut().find(|g| g.key == key) {
+                Some(group) => group.data = Some(data),
+                None => {
+                    self.data_groups.insert(key.clone(), self.groups.len());
+                    self.groups.push(TranslationGroup {
+                        key,
+                        sources: BTreeMap::new(),
+                        pages: Vec::new(),
+                        data: Some(data),
+                    });
+                }
+            }
         }
     }
 
@@ -180,13 +245,15 @@ impl Site {
                     .sources
                     .get(&self.config.default_language)
                     .or_else(|| self.config.languages.iter().find_map(|l| group.sources.get(&l.code)))
-                    .copied()
-                    .expect("a group has at least one source");
-                self.path_of(src)
+                    .copied();
+                // Data pages without Markdown take their key as their path.
+                src.map_or_else(|| group.key.clone(), |s| self.path_of(s))
             };
             for (li, locale) in locales.iter().enumerate() {
-                let (kind, path) = match self.groups[g].sources.get(&locale.language) {
+                let group = &self.groups[g];
+                let (kind, path) = match group.sources.get(&locale.language) {
                     Some(&src) => (PageKind::Content { source: src, pager: 1 }, self.path_of(src)),
+                    None if group.data.is_some() => (PageKind::Data, canonical.clone()),
                     None => (PageKind::Untranslated, canonical.clone()),
                 };
                 let url = if path.is_empty() {
@@ -226,13 +293,14 @@ impl Site {
             let name = |p: &Page| match p.kind {
                 PageKind::Content { source, .. } => self.sources[source].file.display().to_string(),
                 PageKind::Untranslated => format!("the missing translation of {}", self.groups[p.group].key),
+                PageKind::Data => format!("the plan data page {}", self.groups[p.group].key),
             };
             let (file, line) = match page.kind {
                 PageKind::Content { source, .. } => (
                     self.sources[source].file.clone(),
                     self.sources[source].field_line("slug"),
                 ),
-                PageKind::Untranslated => ("content".into(), None),
+                PageKind::Untranslated | PageKind::Data => ("content".into(), None),
             };
             diagnostics.push(
                 Diagnostic::error(
@@ -296,8 +364,18 @@ impl Site {
     pub fn source_of(&self, page: PageId) -> Option<&SourcePage> {
         match self.pages[page].kind {
             PageKind::Content { source, .. } => Some(&self.sources[source]),
-            PageKind::Untranslated => None,
+            PageKind::Untranslated | PageKind::Data => None,
         }
+    }
+
+    /// The page of a data page in a locale.
+    pub fn data_page(&self, key: &str, locale: usize) -> Option<PageId> {
+        let group = self
+            .data_groups
+            .get(key)
+            .copied()
+            .or_else(|| self.groups.iter().position(|g| g.key == key))?;
+        self.groups[group].pages.get(locale).copied()
     }
 
     /// Resolves an `@/path/name.md` or `@/path/name.LANG.md` link from a page in `locale` to a URL.
@@ -352,4 +430,28 @@ fn parent_dir(dir: &str) -> Option<&str> {
     } else {
         Some(dir.rsplit_once('/').map_or("", |(p, _)| p))
     }
+}
+
+/// The URL path (and group key) of a plan's page.
+pub fn plan_path(plan: &str) -> String {
+    format!("plans/{}", url_id(plan))
+}
+
+/// The URL path of an activity's page: `plans/rs-2009-2011/activities/1-1-3`.
+pub fn activity_path(plan: &str, activity: &str) -> String {
+    format!("{}/activities/{}", plan_path(plan), url_id(activity))
+}
+
+/// An id as it appears in a URL: dots become hyphens (`1.1.3` → `1-1-3`), other characters
+/// outside letters, digits and hyphens are dropped.
+pub fn url_id(id: &str) -> String {
+    id.chars()
+        .filter_map(|c| match c {
+            '.' => Some('-'),
+            c if c.is_ascii_alphanumeric() || c == '-' => Some(c.to_ascii_lowercase()),
+            _ => None,
+        })
+        .collect::<String>()
+        .trim_matches('-')
+        .to_owned()
 }

@@ -57,6 +57,17 @@ const BUILT_IN_TEMPLATES: &[(&str, &str)] = &[
     ("atom.xml", include_str!("../themes/default/templates/atom.xml")),
     ("sitemap.xml", include_str!("../themes/default/templates/sitemap.xml")),
     ("robots.txt", include_str!("../themes/default/templates/robots.txt")),
+    ("macros.html", include_str!("../themes/default/templates/macros.html")),
+    ("plan.html", include_str!("../themes/default/templates/plan.html")),
+    ("goal.html", include_str!("../themes/default/templates/goal.html")),
+    (
+        "activity.html",
+        include_str!("../themes/default/templates/activity.html"),
+    ),
+    (
+        "institution.html",
+        include_str!("../themes/default/templates/institution.html"),
+    ),
 ];
 
 const BUILT_IN_STATIC: &[(&str, &str)] = &[

@@ -4,6 +4,7 @@
 //! so pages render in parallel and in any order. Each locale has its own template engine whose
 //! `t()` function and `number` filter speak that locale.
 
+pub mod data;
 pub mod markdown;
 
 use std::collections::HashMap;
@@ -15,7 +16,7 @@ use tera::{Context, Tera, Value};
 use crate::config::{Locale, Script};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::i18n::Strings;
-use crate::site::{PageId, PageKind, Site};
+use crate::site::{DataPage, PageId, PageKind, Site};
 use crate::theme::Theme;
 use markdown::{Heading, Rendered};
 
@@ -183,6 +184,9 @@ impl Renderer {
                 if src.is_section() {
                     ctx.insert("listing", &listing(site, strings, source, page.locale, pager));
                 }
+                if let Some(d) = site.groups[page.group].data {
+                    data::insert(&mut ctx, site, strings, d, page.locale);
+                }
                 ctx.insert("breadcrumbs", &breadcrumbs(site, source, page.locale));
                 ctx.insert("alternates", &alternates(site, page.group));
                 view.indexable = true;
@@ -210,6 +214,21 @@ impl Renderer {
                 ctx.insert("available", &available);
                 ctx.insert("breadcrumbs", &Vec::<LinkView>::new());
                 ctx.insert("alternates", &Vec::<AlternateView>::new());
+            }
+            PageKind::Data => {
+                let d = site.groups[page.group].data.expect("data pages belong to data groups");
+                let dc = data::insert(&mut ctx, site, strings, d, page.locale);
+                title = dc.title;
+                view.kind = match d {
+                    DataPage::Plan(_) => "plan",
+                    DataPage::Goal(..) => "goal",
+                    DataPage::Activity(..) => "activity",
+                    DataPage::Institution(_) => "institution",
+                };
+                view.description = Some(dc.description);
+                view.indexable = true;
+                ctx.insert("breadcrumbs", &dc.breadcrumbs);
+                ctx.insert("alternates", &alternates(site, page.group));
             }
         }
         view.title = title;
@@ -336,11 +355,15 @@ struct PageView {
     indexable: bool,
 }
 
-#[derive(Serialize)]
-struct LinkView {
-    title: String,
-    url: String,
-    current: bool,
+/// A link as templates see it.
+#[derive(Serialize, Clone)]
+pub struct LinkView {
+    /// The link text.
+    pub title: String,
+    /// Where it leads.
+    pub url: String,
+    /// Whether it leads to the page being shown.
+    pub current: bool,
 }
 
 #[derive(Serialize)]
@@ -499,7 +522,7 @@ fn alternates(site: &Site, group: usize) -> Vec<AlternateView> {
         .locales
         .iter()
         .enumerate()
-        .filter(|(_, l)| g.sources.contains_key(&l.language))
+        .filter(|(_, l)| g.exists_in(&l.language))
         .map(|(li, l)| AlternateView {
             hreflang: l.tag.clone(),
             href: format!("{}{}", site.config.base_url, site.group_url(group, li)),
@@ -511,7 +534,7 @@ fn alternates(site: &Site, group: usize) -> Vec<AlternateView> {
         .iter()
         .position(|l| l.code == site.config.default_language)
     {
-        if g.sources.contains_key(&site.config.default_language) {
+        if g.exists_in(&site.config.default_language) {
             out.push(AlternateView {
                 hreflang: "x-default".into(),
                 href: format!("{}{}", site.config.base_url, site.group_url(group, li)),
@@ -540,7 +563,7 @@ fn translations(site: &Site, group: usize, current: usize) -> Vec<TranslationVie
                 name: l.name.clone(),
                 tag: l.tag.clone(),
                 url: site.group_url(group, li).to_owned(),
-                exists: g.sources.contains_key(&lang.code),
+                exists: g.exists_in(&lang.code),
                 current: lang.code == here.language,
             })
         })

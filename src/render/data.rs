@@ -1,0 +1,654 @@
+//! Template views of plan data: plans, goals, activities and institutions in one locale.
+//!
+//! Text in the reader's language is shown as it is (transliterated for Serbian Latin); text that
+//! exists only in another language is shown in that language with its `lang` tag and marked as a
+//! fallback, so a template can say so. Site-wide figures come from [`crate::plan::PlanData`],
+//! computed from the loaded data; nothing here reads files.
+
+use serde::Serialize;
+use tera::Context;
+
+use super::{DateView, LinkView};
+use crate::config::Locale;
+use crate::i18n::Strings;
+use crate::plan::{DeadlineKind, DeadlineState, Plan, PlanActivity, Rollup, Source, Status, Text, text_in};
+use crate::site::{DataPage, Site, activity_path, plan_path, url_id};
+
+/// Text in one language, with the language it is really in.
+#[derive(Serialize, Default)]
+pub struct TextView {
+    text: String,
+    /// BCP 47 tag of the language of `text`.
+    lang: String,
+    /// Whether `text` is in another language than the page's.
+    fallback: bool,
+}
+
+#[derive(Serialize)]
+struct StatusView {
+    key: &'static str,
+    label: String,
+}
+
+#[derive(Serialize)]
+struct CountView {
+    key: &'static str,
+    label: String,
+    count: usize,
+}
+
+#[derive(Serialize)]
+struct RollupView {
+    total: usize,
+    reported: usize,
+    /// Completion in whole percent, where anything was reported.
+    completion: Option<u32>,
+    counts: Vec<CountView>,
+    summary: String,
+}
+
+#[derive(Serialize)]
+struct ActivityRow {
+    id: String,
+    url: String,
+    text: TextView,
+    status: StatusView,
+    deadline: String,
+}
+
+#[derive(Serialize)]
+struct GoalRow {
+    id: String,
+    url: String,
+    title: TextView,
+    rollup: RollupView,
+}
+
+#[derive(Serialize)]
+struct AreaView {
+    id: String,
+    title: TextView,
+    rollup: RollupView,
+    goals: Vec<GoalRow>,
+}
+
+#[derive(Serialize)]
+struct MeasureView {
+    id: String,
+    title: TextView,
+    rollup: RollupView,
+    activities: Vec<ActivityRow>,
+}
+
+#[derive(Serialize)]
+struct SourceView {
+    document: String,
+    page: Option<String>,
+    url: Option<String>,
+}
+
+#[derive(Serialize)]
+struct DonorView {
+    name: TextView,
+    amount: String,
+}
+
+#[derive(Serialize)]
+struct BudgetView {
+    currency: String,
+    total: String,
+    donors: Vec<DonorView>,
+}
+
+#[derive(Serialize)]
+struct PlanView {
+    id: String,
+    url: String,
+    title: TextView,
+    period: String,
+    adopted_by: TextView,
+    adopted_on: Option<DateView>,
+    source: SourceView,
+    budget: Option<BudgetView>,
+    partners: Vec<LinkView>,
+    rollup: RollupView,
+    areas: Vec<AreaView>,
+    goals_without_area: Vec<GoalRow>,
+    measures_without_goal: Vec<MeasureView>,
+}
+
+#[derive(Serialize)]
+struct GoalView {
+    id: String,
+    title: TextView,
+    area: Option<TextView>,
+    rollup: RollupView,
+    measures: Vec<MeasureView>,
+    activities: Vec<ActivityRow>,
+}
+
+#[derive(Serialize)]
+struct DeadlineView {
+    raw: String,
+    understood: String,
+    state: StatusLike,
+    due: Option<DateView>,
+}
+
+#[derive(Serialize)]
+struct StatusLike {
+    key: &'static str,
+    label: String,
+}
+
+#[derive(Serialize)]
+struct ReportView {
+    date: Option<DateView>,
+    status: StatusView,
+    percent: Option<f64>,
+    text: Option<TextView>,
+    source: Option<SourceView>,
+}
+
+#[derive(Serialize)]
+struct ActivityView {
+    id: String,
+    text: TextView,
+    measure: Option<TextView>,
+    measure_id: Option<String>,
+    responsible: Vec<LinkView>,
+    partners: Vec<LinkView>,
+    deadline: DeadlineView,
+    resources: Option<TextView>,
+    indicators: Vec<TextView>,
+    status: StatusView,
+    reports: Vec<ReportView>,
+    note: Option<String>,
+    source: SourceView,
+    source_line: Option<usize>,
+}
+
+#[derive(Serialize)]
+struct InstitutionPlanView {
+    plan: LinkView,
+    activities: Vec<ActivityRow>,
+}
+
+#[derive(Serialize)]
+struct InstitutionView {
+    name: TextView,
+    aliases: Vec<String>,
+    rollup: RollupView,
+    plans: Vec<InstitutionPlanView>,
+}
+
+/// What a data page puts into its template context, and its title and breadcrumbs.
+pub struct DataContext {
+    /// The page title (the only `h1`).
+    pub title: String,
+    /// A one-sentence description for search results and link previews.
+    pub description: String,
+    /// Links from the home page down to the page's parent.
+    pub breadcrumbs: Vec<LinkView>,
+}
+
+/// Inserts the views of `data` into `ctx` for `locale`.
+pub fn insert(ctx: &mut Context, site: &Site, strings: &Strings, data: DataPage, locale: usize) -> DataContext {
+    let view = Views {
+        site,
+        strings,
+        locale: &site.config.locales[locale],
+        index: locale,
+    };
+    match data {
+        DataPage::Plan(p) => {
+            let plan = &site.plans.plans[p];
+            let v = view.plan(plan);
+            let title = v.title.text.clone();
+            let description = format!("{} ({}): {}", title, v.period, v.rollup.summary);
+            ctx.insert("plan", &v);
+            DataContext {
+                title,
+                description,
+                breadcrumbs: view.plans_crumbs(),
+            }
+        }
+        DataPage::Goal(p, g) => {
+            let plan = &site.plans.plans[p];
+            let (goal, _) = &plan.goals[g];
+            let v = view.goal(plan, &goal.id);
+            let title = format!("{} {}: {}", view.t("goal"), goal.id, v.title.text);
+            let description = v.rollup.summary.clone();
+            ctx.insert("goal", &v);
+            ctx.insert("plan", &view.plan_link(plan));
+            let mut crumbs = view.plans_crumbs();
+            crumbs.push(view.plan_link(plan));
+            DataContext {
+                title,
+                description,
+                breadcrumbs: crumbs,
+            }
+        }
+        DataPage::Activity(p, a) => {
+            let plan = &site.plans.plans[p];
+            let activity = &plan.activities[a];
+            let v = view.activity(plan, activity);
+            let title = format!("{} {}", view.t("activity"), activity.activity.id);
+            let description = v.text.text.chars().take(200).collect();
+            ctx.insert("activity", &v);
+            ctx.insert("plan", &view.plan_link(plan));
+            let goal = view.goal_link(plan, &activity.activity.goal);
+            ctx.insert("goal", &goal);
+            let mut crumbs = view.plans_crumbs();
+            crumbs.push(view.plan_link(plan));
+            crumbs.extend(goal);
+            DataContext {
+                title,
+                description,
+                breadcrumbs: crumbs,
+            }
+        }
+        DataPage::Institution(i) => {
+            let v = view.institution(i);
+            let title = v.name.text.clone();
+            let description = v.rollup.summary.clone();
+            ctx.insert("institution", &v);
+            DataContext {
+                title,
+                description,
+                breadcrumbs: Vec::new(),
+            }
+        }
+    }
+}
+
+struct Views<'a> {
+    site: &'a Site,
+    strings: &'a Strings,
+    locale: &'a Locale,
+    index: usize,
+}
+
+impl Views<'_> {
+    fn t(&self, key: &str) -> String {
+        self.strings.get(&self.locale.code, key, None).unwrap_or_default()
+    }
+
+    fn t_args(&self, key: &str, args: &[(&str, fluent_bundle::FluentValue)]) -> String {
+        let mut fargs = fluent_bundle::FluentArgs::new();
+        for (name, value) in args {
+            fargs.set(*name, value.clone());
+        }
+        self.strings
+            .get(&self.locale.code, key, Some(&fargs))
+            .unwrap_or_default()
+    }
+
+    fn text(&self, text: &Text) -> TextView {
+        let Some((value, lang)) = text_in(text, &self.locale.language) else {
+            return TextView::default();
+        };
+        if lang == self.locale.language {
+            TextView {
+                text: self.locale.localize(value),
+                lang: self.locale.tag.clone(),
+                fallback: false,
+            }
+        } else {
+            let tag = self
+                .site
+                .config
+                .locales
+                .iter()
+                .find(|l| l.language == lang)
+                .map_or(lang, |l| l.tag.as_str());
+            TextView {
+                text: value.to_owned(),
+                lang: tag.to_owned(),
+                fallback: true,
+            }
+        }
+    }
+
+    fn url(&self, key: &str) -> String {
+        self.site
+            .data_page(key, self.index)
+            .map(|id| self.site.pages[id].url.clone())
+            .unwrap_or_default()
+    }
+
+    fn status(&self, status: Status) -> StatusView {
+        StatusView {
+            key: status.key(),
+            label: self.t(&format!("status-{}", status.key())),
+        }
+    }
+
+    fn rollup(&self, r: &Rollup) -> RollupView {
+        let counts = Status::ALL
+            .iter()
+            .filter_map(|s| {
+                let count = r.counts.get(s).copied().unwrap_or(0);
+                (count > 0).then(|| CountView {
+                    key: s.key(),
+                    label: self.t(&format!("status-{}", s.key())),
+                    count,
+                })
+            })
+            .collect();
+        let summary = self.t_args(
+            "rollup-summary",
+            &[
+                ("reported", (r.reported() as f64).into()),
+                ("count", (r.total as f64).into()),
+            ],
+        );
+        RollupView {
+            total: r.total,
+            reported: r.reported(),
+            completion: r.completion.map(|c| (c * 100.0).round() as u32),
+            counts,
+            summary,
+        }
+    }
+
+    fn source(&self, source: &Source) -> SourceView {
+        SourceView {
+            document: source.document.clone(),
+            page: source.page.clone(),
+            url: source.url.clone(),
+        }
+    }
+
+    fn plans_crumbs(&self) -> Vec<LinkView> {
+        let section = self.site.by_path.get("plans/_index").map(|&g| &self.site.groups[g]);
+        section
+            .and_then(|g| {
+                let page = &self.site.pages[*g.pages.get(self.index)?];
+                let source = *g
+                    .sources
+                    .get(&self.locale.language)
+                    .or_else(|| g.sources.values().next())?;
+                Some(vec![LinkView {
+                    title: self.locale.localize(&self.site.sources[source].front.title),
+                    url: page.url.clone(),
+                    current: false,
+                }])
+            })
+            .unwrap_or_default()
+    }
+
+    fn plan_link(&self, plan: &Plan) -> LinkView {
+        LinkView {
+            title: self.text(&plan.meta.title).text,
+            url: self.url(&plan_path(&plan.id)),
+            current: false,
+        }
+    }
+
+    fn goal_link(&self, plan: &Plan, goal: &str) -> Option<LinkView> {
+        let (g, _) = plan.goals.iter().find(|(g, _)| g.id == goal)?;
+        Some(LinkView {
+            title: format!("{} {}: {}", self.t("goal"), g.id, self.text(&g.title).text),
+            url: self.url(&format!("{}/goals/{}", plan_path(&plan.id), url_id(&g.id))),
+            current: false,
+        })
+    }
+
+    fn institution_links(&self, ids: &[String]) -> Vec<LinkView> {
+        ids.iter()
+            .filter_map(|id| {
+                let inst = self.site.plans.institution(id)?;
+                Some(LinkView {
+                    title: self.text(&inst.name).text,
+                    url: self.url(&format!("institutions/{}", url_id(&inst.id))),
+                    current: false,
+                })
+            })
+            .collect()
+    }
+
+    fn activity_row(&self, plan: &Plan, a: &PlanActivity) -> ActivityRow {
+        ActivityRow {
+            id: a.activity.id.clone(),
+            url: self.url(&activity_path(&plan.id, &a.activity.id)),
+            text: self.text(&a.activity.text),
+            status: self.status(self.site.plans.status(&plan.id, &a.activity.id).0),
+            deadline: a.activity.deadline.clone(),
+        }
+    }
+
+    fn goal_row(&self, plan: &Plan, goal: &crate::plan::Goal) -> GoalRow {
+        GoalRow {
+            id: goal.id.clone(),
+            url: self.url(&format!("{}/goals/{}", plan_path(&plan.id), url_id(&goal.id))),
+            title: self.text(&goal.title),
+            rollup: self.rollup(&self.site.plans.rollup(plan, |a| a.goal == goal.id)),
+        }
+    }
+
+    fn measure(&self, plan: &Plan, measure: &crate::plan::Measure) -> MeasureView {
+        MeasureView {
+            id: measure.id.clone(),
+            title: self.text(&measure.title),
+            rollup: self.rollup(
+                &self
+                    .site
+                    .plans
+                    .rollup(plan, |a| a.measure.as_deref() == Some(measure.id.as_str())),
+            ),
+            activities: plan
+                .activities
+                .iter()
+                .filter(|a| a.activity.measure.as_deref() == Some(measure.id.as_str()))
+                .map(|a| self.activity_row(plan, a))
+                .collect(),
+        }
+    }
+
+    fn plan(&self, plan: &Plan) -> PlanView {
+        let [first, last] = plan.meta.period;
+        let money = |n: f64| self.strings.format_number(&self.locale.code, n, 0);
+        PlanView {
+            id: plan.id.clone(),
+            url: self.url(&plan_path(&plan.id)),
+            title: self.text(&plan.meta.title),
+            period: format!("{first}–{last}"),
+            adopted_by: self.text(&plan.meta.adopted_by),
+            adopted_on: plan.meta.adopted_on.as_ref().and_then(|d| {
+                let d = d.date?;
+                let date = chrono::NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into())?;
+                Some(DateView::new(self.strings, &self.locale.code, date))
+            }),
+            source: self.source(&plan.meta.source),
+            budget: plan.meta.budget.as_ref().map(|b| BudgetView {
+                currency: b.currency.clone(),
+                total: money(b.total),
+                donors: b
+                    .donors
+                    .iter()
+                    .map(|d| DonorView {
+                        name: self.text(&d.name),
+                        amount: money(d.amount),
+                    })
+                    .collect(),
+            }),
+            partners: self.institution_links(&plan.meta.partners),
+            rollup: self.rollup(&self.site.plans.rollup(plan, |_| true)),
+            areas: plan
+                .areas
+                .iter()
+                .map(|(area, _)| AreaView {
+                    id: area.id.clone(),
+                    title: self.text(&area.title),
+                    rollup: self.rollup(&self.site.plans.rollup_area(plan, &area.id)),
+                    goals: plan
+                        .goals
+                        .iter()
+                        .filter(|(g, _)| g.area.as_deref() == Some(area.id.as_str()))
+                        .map(|(g, _)| self.goal_row(plan, g))
+                        .collect(),
+                })
+                .collect(),
+            goals_without_area: plan
+                .goals
+                .iter()
+                .filter(|(g, _)| {
+                    g.area
+                        .as_ref()
+                        .is_none_or(|a| !plan.areas.iter().any(|(x, _)| &x.id == a))
+                })
+                .map(|(g, _)| self.goal_row(plan, g))
+                .collect(),
+            measures_without_goal: plan
+                .measures
+                .iter()
+                .filter(|(m, _)| m.goal.is_none())
+                .map(|(m, _)| self.measure(plan, m))
+                .collect(),
+        }
+    }
+
+    fn goal(&self, plan: &Plan, goal_id: &str) -> GoalView {
+        let (goal, _) = plan
+            .goals
+            .iter()
+            .find(|(g, _)| g.id == goal_id)
+            .expect("the page's goal exists");
+        GoalView {
+            id: goal.id.clone(),
+            title: self.text(&goal.title),
+            area: goal
+                .area
+                .as_ref()
+                .and_then(|a| plan.areas.iter().find(|(x, _)| &x.id == a))
+                .map(|(a, _)| self.text(&a.title)),
+            rollup: self.rollup(&self.site.plans.rollup(plan, |a| a.goal == goal.id)),
+            measures: plan
+                .measures
+                .iter()
+                .filter(|(m, _)| m.goal.as_deref() == Some(goal.id.as_str()))
+                .map(|(m, _)| self.measure(plan, m))
+                .collect(),
+            activities: plan
+                .activities
+                .iter()
+                .filter(|a| a.activity.goal == goal.id && a.activity.measure.is_none())
+                .map(|a| self.activity_row(plan, a))
+                .collect(),
+        }
+    }
+
+    fn deadline(&self, plan: &Plan, a: &PlanActivity) -> DeadlineView {
+        let d = &a.deadline;
+        let (first, last) = plan.period();
+        let span = |years: Option<(i32, i32)>| years.unwrap_or((first, last));
+        let n = |v: i32| fluent_bundle::FluentValue::from(v.to_string());
+        let understood = match &d.kind {
+            DeadlineKind::Year(y) => self.t_args("deadline-year", &[("year", n(*y))]),
+            DeadlineKind::Years { from, to } => self.t_args("deadline-years", &[("from", n(*from)), ("to", n(*to))]),
+            DeadlineKind::Quarter { year, quarter } => self.t_args(
+                "deadline-quarter",
+                &[("year", n(*year)), ("quarter", n(i32::from(*quarter)))],
+            ),
+            DeadlineKind::MidYear(y) => self.t_args("deadline-mid-year", &[("year", n(*y))]),
+            DeadlineKind::EndOfYear(y) => self.t_args("deadline-end-of-year", &[("year", n(*y))]),
+            DeadlineKind::Event { year, .. } => self.t_args("deadline-event", &[("year", n(*year))]),
+            DeadlineKind::Continuous { years } => {
+                let (from, to) = span(*years);
+                self.t_args("deadline-continuous", &[("from", n(from)), ("to", n(to))])
+            }
+            DeadlineKind::Recurring { per_year, years } => {
+                let (from, to) = span(*years);
+                self.t_args(
+                    "deadline-recurring",
+                    &[("count", f64::from(*per_year).into()), ("from", n(from)), ("to", n(to))],
+                )
+            }
+            DeadlineKind::Conditional { .. } => self.t("deadline-conditional"),
+            DeadlineKind::Unparsed if d.raw.trim().is_empty() => self.t("deadline-none"),
+            DeadlineKind::Unparsed => self.t("deadline-unparsed"),
+        };
+        let state = d.state(self.site.config.as_of, plan.period());
+        let key = match state {
+            DeadlineState::Upcoming => "upcoming",
+            DeadlineState::Overdue => "passed",
+            DeadlineState::Ongoing => "ongoing",
+            DeadlineState::Ended => "ended",
+            DeadlineState::NoDate => "no-date",
+        };
+        DeadlineView {
+            raw: d.raw.clone(),
+            understood,
+            state: StatusLike {
+                key,
+                label: self.t(&format!("deadline-state-{key}")),
+            },
+            due: d.due().map(|date| DateView::new(self.strings, &self.locale.code, date)),
+        }
+    }
+
+    fn activity(&self, plan: &Plan, a: &PlanActivity) -> ActivityView {
+        let act = &a.activity;
+        let measure = act
+            .measure
+            .as_ref()
+            .and_then(|m| plan.measures.iter().find(|(x, _)| &x.id == m));
+        ActivityView {
+            id: act.id.clone(),
+            text: self.text(&act.text),
+            measure: measure.map(|(m, _)| self.text(&m.title)),
+            measure_id: act.measure.clone(),
+            responsible: self.institution_links(&act.responsible),
+            partners: self.institution_links(&act.partners),
+            deadline: self.deadline(plan, a),
+            resources: (!act.resources.is_empty()).then(|| self.text(&act.resources)),
+            indicators: act.indicators.iter().map(|i| self.text(i)).collect(),
+            status: self.status(self.site.plans.status(&plan.id, &act.id).0),
+            reports: self
+                .site
+                .plans
+                .reports_on(&plan.id, &act.id)
+                .map(|r| ReportView {
+                    date: crate::plan::progress::report_date(r)
+                        .map(|d| DateView::new(self.strings, &self.locale.code, d)),
+                    status: self.status(r.status),
+                    percent: r.percent,
+                    text: (!r.text.is_empty()).then(|| self.text(&r.text)),
+                    source: r.source.as_ref().map(|s| self.source(s)),
+                })
+                .collect(),
+            note: act.note.clone(),
+            source: self.source(&plan.meta.source),
+            source_line: act.source_line,
+        }
+    }
+
+    fn institution(&self, index: usize) -> InstitutionView {
+        let inst = &self.site.plans.institutions[index];
+        let plans = self
+            .site
+            .plans
+            .plans
+            .iter()
+            .filter_map(|plan| {
+                let activities: Vec<ActivityRow> = plan
+                    .activities
+                    .iter()
+                    .filter(|a| a.activity.responsible.contains(&inst.id) || a.activity.partners.contains(&inst.id))
+                    .map(|a| self.activity_row(plan, a))
+                    .collect();
+                (!activities.is_empty()).then(|| InstitutionPlanView {
+                    plan: self.plan_link(plan),
+                    activities,
+                })
+            })
+            .collect();
+        InstitutionView {
+            name: self.text(&inst.name),
+            aliases: inst.aliases.clone(),
+            rollup: self.rollup(&self.site.plans.rollup_institution(&inst.id)),
+            plans,
+        }
+    }
+}

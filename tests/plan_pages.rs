@@ -1,0 +1,167 @@
+//! Pages made from plan data: every plan, goal, activity and institution, in every language.
+
+mod common;
+
+use common::{Site, attrs, texts};
+
+const REGISTRY: &str = r#"[[institution]]
+id = "rs-moi"
+name = { en = "Ministry of Interior", sr = "Министарство унутрашњих послова" }
+
+[[institution]]
+id = "rs-moj"
+name = { en = "Ministry of Justice" }
+"#;
+
+const PLAN: &str = r#"[plan]
+country = "rs"
+title = { en = "Test plan", sr = "Пробни план" }
+period = [2009, 2011]
+adopted_by = { en = "Government" }
+adopted_on = 2009-04-30
+source = { document = "Test document" }
+
+[[area]]
+id = "1"
+title = { en = "Prevention", sr = "Превенција" }
+
+[[goal]]
+id = "1"
+area = "1"
+title = { en = "Raise awareness" }
+
+[[measure]]
+id = "1.1"
+goal = "1"
+title = { en = "Campaigns", sr = "Кампање" }
+
+[[activity]]
+id = "1.1.1"
+goal = "1"
+measure = "1.1"
+text = { en = "Run a campaign", sr = "Спровести кампању" }
+responsible = ["rs-moi"]
+deadline = "IV Quarter of 2010"
+
+[[activity]]
+id = "1.1.2"
+goal = "1"
+measure = "1.1"
+text = { en = "Train teachers" }
+responsible = ["rs-moj"]
+deadline = "Continually 2009–2011"
+"#;
+
+const REPORT: &str = r#"[[report]]
+activity = "1.1.1"
+date = 2010-12-20
+status = "complete"
+text = { en = "Campaign held." }
+source = { document = "Annual report 2010", page = "12" }
+"#;
+
+fn plan_site() -> Site {
+    let site = Site::new();
+    site.page("_index.en.md", "Home", "x")
+        .page("_index.sr.md", "Почетна", "x")
+        .write("content/institutions/rs.toml", REGISTRY)
+        .write("content/plans/test-plan/plan.toml", PLAN)
+        .write("content/plans/test-plan/reports/2010.toml", REPORT);
+    site.build();
+    site
+}
+
+#[test]
+fn every_activity_has_a_permanent_page_in_every_locale() {
+    let site = plan_site();
+    for locale in ["sr", "sr-latn", "en"] {
+        for id in ["1-1-1", "1-1-2"] {
+            let doc = site.html(&format!("/{locale}/plans/test-plan/activities/{id}/"));
+            assert_eq!(texts(&doc, "h1").len(), 1, "{locale} {id}");
+        }
+    }
+    let doc = site.html("/en/plans/test-plan/activities/1-1-1/");
+    assert_eq!(texts(&doc, "h1"), ["Activity 1.1.1"]);
+    assert_eq!(texts(&doc, ".activity-text"), ["Run a campaign"]);
+    assert_eq!(texts(&doc, ".facts q"), ["IV Quarter of 2010"]);
+    let facts = texts(&doc, ".facts dd").join(" | ");
+    assert!(
+        facts.contains("by the end of quarter 4 of 2010 (due 31 December 2010)"),
+        "{facts}"
+    );
+    assert_eq!(texts(&doc, ".facts .status"), ["Complete"]);
+    assert_eq!(texts(&doc, ".reports .status"), ["Complete"]);
+    assert!(
+        texts(&doc, ".reports .meta")
+            .join(" ")
+            .contains("Annual report 2010, 12")
+    );
+    assert_eq!(
+        attrs(&doc, ".facts a[href^='/en/institutions/']", "href"),
+        ["/en/institutions/rs-moi/"]
+    );
+}
+
+#[test]
+fn an_activity_without_a_report_says_so() {
+    let site = plan_site();
+    let doc = site.html("/en/plans/test-plan/activities/1-1-2/");
+    assert_eq!(texts(&doc, ".facts .status"), ["No report"]);
+    assert!(
+        texts(&doc, "#reports + p")
+            .join(" ")
+            .contains("No progress report with a source has been published")
+    );
+    let facts = texts(&doc, ".facts dd").join(" | ");
+    assert!(facts.contains("continuously from 2009 to 2011"), "{facts}");
+}
+
+#[test]
+fn text_missing_in_a_language_falls_back_visibly() {
+    let site = plan_site();
+    let doc = site.html("/sr/plans/test-plan/activities/1-1-2/");
+    // No Serbian text: the English is shown, marked as English, with a note.
+    assert_eq!(texts(&doc, ".activity-text span[lang=en]"), ["Train teachers"]);
+    assert!(!texts(&doc, ".activity-text .fallback").is_empty());
+    // Serbian text is shown as Serbian, and transliterated on the Latin page.
+    let doc = site.html("/sr/plans/test-plan/activities/1-1-1/");
+    assert_eq!(texts(&doc, ".activity-text"), ["Спровести кампању"]);
+    assert!(texts(&doc, ".activity-text .fallback").is_empty());
+    let lat = site.html("/sr-latn/plans/test-plan/activities/1-1-1/");
+    assert_eq!(texts(&lat, ".activity-text"), ["Sprovesti kampanju"]);
+    assert_eq!(texts(&lat, ".facts .status"), ["Završeno"]);
+}
+
+#[test]
+fn plan_goal_and_institution_pages_roll_up_progress() {
+    let site = plan_site();
+    let plan = site.html("/en/plans/test-plan/");
+    assert_eq!(texts(&plan, "h1"), ["Test plan"]);
+    assert!(
+        texts(&plan, ".rollup p")
+            .join(" ")
+            .contains("1 of 2 activities have a progress report")
+    );
+    assert_eq!(attrs(&plan, "progress", "value"), ["100"]);
+    assert_eq!(attrs(&plan, ".goals a", "href"), ["/en/plans/test-plan/goals/1/"]);
+    let goal = site.html("/en/plans/test-plan/goals/1/");
+    assert_eq!(
+        attrs(&goal, "table.activities a", "href"),
+        [
+            "/en/plans/test-plan/activities/1-1-1/",
+            "/en/plans/test-plan/activities/1-1-2/"
+        ]
+    );
+    let inst = site.html("/sr/institutions/rs-moi/");
+    assert_eq!(texts(&inst, "h1"), ["Министарство унутрашњих послова"]);
+    assert_eq!(
+        attrs(&inst, "table.activities a", "href"),
+        ["/sr/plans/test-plan/activities/1-1-1/"]
+    );
+    // Data pages are in the sitemap with every language as an alternate.
+    let sitemap = site.read("sitemap.xml");
+    assert!(sitemap.contains("<loc>https://portal.example/en/plans/test-plan/activities/1-1-2/</loc>"));
+    assert!(sitemap.contains(
+        "<xhtml:link rel=\"alternate\" hreflang=\"sr-Latn\" href=\"https://portal.example/sr-latn/plans/test-plan/activities/1-1-2/\"/>"
+    ));
+}
