@@ -11,6 +11,9 @@ use serde::Serialize;
 use super::{Doubt, ImportedPlan};
 use crate::plan::{Activity, Area, Goal, Institution, Measure, PlanMeta};
 
+/// The id prefix of international organisations, which plans of every country may name.
+pub const INTERNATIONAL_PREFIX: &str = "intl-";
+
 /// What an import produced.
 #[derive(Debug, Clone)]
 pub struct Emitted {
@@ -35,7 +38,13 @@ struct PlanFileOut<'a> {
 /// as comments, with the source line of each.
 pub fn emit(plan: &ImportedPlan, meta: &PlanMeta, registry: &[Institution], source_name: &str) -> Emitted {
     let mut known: BTreeMap<String, String> = BTreeMap::new();
-    for inst in registry {
+    // Only the plan's own country and international bodies: "Ministry of Interior" exists in
+    // every country's registry.
+    let country_prefix = format!("{}-", meta.country);
+    let candidates = registry
+        .iter()
+        .filter(|i| i.id.starts_with(&country_prefix) || i.id.starts_with(INTERNATIONAL_PREFIX));
+    for inst in candidates {
         for name in inst.name.values().chain(&inst.aliases) {
             known.insert(normalize(name), inst.id.clone());
         }
@@ -189,11 +198,18 @@ mod tests {
 
     #[test]
     fn names_match_the_registry_by_alias_and_new_ones_are_listed() {
-        let registry = vec![Institution {
-            id: "rs-moi".into(),
-            name: BTreeMap::from([("en".into(), "Ministry of Interior".into())]),
-            aliases: vec!["MoI".into()],
-        }];
+        let registry = vec![
+            Institution {
+                id: "me-moi".into(),
+                name: BTreeMap::from([("en".into(), "Ministry of Interior".into())]),
+                aliases: vec![],
+            },
+            Institution {
+                id: "rs-moi".into(),
+                name: BTreeMap::from([("en".into(), "Ministry of Interior".into())]),
+                aliases: vec!["MoI".into()],
+            },
+        ];
         let activity = Activity {
             id: "1.1.1".into(),
             goal: "1".into(),
