@@ -212,3 +212,46 @@ fn macedonian_plan_has_every_activity_of_its_annex() {
     assert_eq!(plan.goals.len(), 7);
     assert_eq!(plan.measures.len(), 22);
 }
+
+#[test]
+fn area_goal_and_measure_titles_are_in_every_language_and_institutions_in_their_country() {
+    let data = real_data();
+    for plan in &data.plans {
+        let titles = plan
+            .areas
+            .iter()
+            .map(|(a, _)| (&a.id, &a.title))
+            .chain(plan.goals.iter().map(|(g, _)| (&g.id, &g.title)))
+            .chain(plan.measures.iter().map(|(m, _)| (&m.id, &m.title)))
+            .chain(std::iter::once((&plan.id, &plan.meta.title)));
+        for (id, title) in titles {
+            for lang in ["en", "sr", "cnr", "mk"] {
+                assert!(
+                    title.get(lang).is_some_and(|t| !t.trim().is_empty()),
+                    "{} {id}: no `{lang}` title",
+                    plan.id
+                );
+            }
+        }
+        let own = format!("{}-", plan.meta.country);
+        for a in &plan.activities {
+            for inst in a.activity.responsible.iter().chain(&a.activity.partners) {
+                assert!(
+                    inst.starts_with(&own) || inst.starts_with("intl-"),
+                    "{} {}: {inst}",
+                    plan.id,
+                    a.activity.id
+                );
+            }
+        }
+    }
+    for inst in &data.institutions {
+        for lang in ["en", "sr", "cnr", "mk"] {
+            assert!(
+                inst.name.get(lang).is_some_and(|t| !t.trim().is_empty()),
+                "{}: no `{lang}` name",
+                inst.id
+            );
+        }
+    }
+}
