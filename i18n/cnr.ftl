@@ -133,3 +133,9 @@ deadline-state-passed = Rok je istekao
 deadline-state-ongoing = U toku
 deadline-state-ended = Period je završen
 deadline-state-no-date = Nema datuma za poređenje
+
+## Citiranje i preuzimanje
+cite-title = Kako citirati ovu stranicu
+download-data = Otvoreni podaci
+download-note = jedan red po aktivnosti; UTF-8
+plans-list-title = Planovi

@@ -131,3 +131,9 @@ deadline-state-passed = Deadline passed
 deadline-state-ongoing = Ongoing
 deadline-state-ended = Period ended
 deadline-state-no-date = No date to compare with
+
+## Citing and downloading
+cite-title = Cite this page
+download-data = Open data
+download-note = one row per activity; UTF-8
+plans-list-title = The plans

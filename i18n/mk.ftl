@@ -130,3 +130,9 @@ deadline-state-passed = Рокот е истечен
 deadline-state-ongoing = Во тек
 deadline-state-ended = Периодот заврши
 deadline-state-no-date = Нема датум за споредба
+
+## Цитирање и преземање
+cite-title = Како да ја цитирате оваа страница
+download-data = Отворени податоци
+download-note = еден ред по активност; UTF-8
+plans-list-title = Плановите

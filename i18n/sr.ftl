@@ -134,3 +134,9 @@ deadline-state-passed = Рок је истекао
 deadline-state-ongoing = У току
 deadline-state-ended = Период је завршен
 deadline-state-no-date = Нема датума за поређење
+
+## Цитирање и преузимање
+cite-title = Како цитирати ову страницу
+download-data = Отворени подаци
+download-note = један ред по активности; UTF-8
+plans-list-title = Планови

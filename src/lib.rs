@@ -11,6 +11,7 @@ pub mod content;
 pub mod diagnostics;
 pub mod i18n;
 pub mod import;
+pub mod opendata;
 pub mod output;
 pub mod pipeline;
 pub mod plan;

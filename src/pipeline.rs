@@ -191,6 +191,14 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         .collect();
     let mut files = pages;
     files.extend(special_files(&site, &strings, &renderer, &diagnostics));
+    match crate::opendata::files(&site) {
+        Ok(data) => files.extend(data),
+        Err(e) => diagnostics.push(Diagnostic::error(
+            plan::PLANS_DIR,
+            None,
+            format!("cannot write the open data: {e}"),
+        )),
+    }
     if diagnostics.has_errors() {
         return Err(BuildError::Invalid(diagnostics.into_sorted()));
     }
@@ -319,7 +327,7 @@ fn check_links(
                 .copied();
             let line = Some(src.body_line + link.line - 1);
             let problem = match target {
-                None if files.contains(&target_url) || is_generated(&target_url) => None,
+                None if files.contains(&target_url) || is_generated(site, &target_url) => None,
                 None => Some(format!("the link {} leads to no page or file of the site", link.href)),
                 Some(t) => anchor.filter(|a| !a.is_empty()).and_then(|a| {
                     let known = rendered
@@ -338,8 +346,12 @@ fn check_links(
 }
 
 /// Files the build writes besides pages, which links may point at.
-fn is_generated(url: &str) -> bool {
-    url == "/sitemap.xml" || url == "/robots.txt" || url.ends_with("/atom.xml") || url.ends_with("/404.html")
+fn is_generated(site: &Site, url: &str) -> bool {
+    use crate::opendata::{all_file, plan_file};
+    let data = ["csv", "json"]
+        .iter()
+        .any(|ext| url == all_file(ext) || site.plans.plans.iter().any(|p| url == plan_file(&p.id, ext)));
+    data || url == "/sitemap.xml" || url == "/robots.txt" || url.ends_with("/atom.xml") || url.ends_with("/404.html")
 }
 
 /// Resolves `path` relative to the page at `base` (a URL ending in `/`).

@@ -171,4 +171,43 @@ fn the_real_portal_builds_and_every_page_is_sound() {
             assert!(src.starts_with('/'), "{name}: third-party resource {src}");
         }
     }
+
+    // Every activity of every plan has its page in every locale, and one row in its CSV.
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let config = putokaz::config::SiteConfig::load(root).unwrap();
+    let data = putokaz::plan::load(root, &config, &putokaz::diagnostics::Diagnostics::new());
+    let mut all_rows = 0;
+    for plan in &data.plans {
+        for a in &plan.activities {
+            for locale in &config.locales {
+                let url = format!(
+                    "{}/{}/",
+                    locale.code,
+                    putokaz::site::activity_path(&plan.id, &a.activity.id)
+                );
+                assert!(public.join(&url).join("index.html").is_file(), "no page {url}");
+            }
+        }
+        let mut reader = csv::Reader::from_path(public.join(format!("data/plans/{}.csv", plan.id))).unwrap();
+        let headers = reader.headers().unwrap().clone();
+        let columns: Vec<&str> = putokaz::opendata::COLUMNS.iter().map(|(n, _)| *n).collect();
+        assert_eq!(
+            headers
+                .iter()
+                .map(|h| h.trim_start_matches('\u{feff}'))
+                .collect::<Vec<_>>(),
+            columns
+        );
+        let ids: Vec<String> = reader.records().map(|r| r.unwrap()[2].to_owned()).collect();
+        let expected: Vec<String> = plan.activities.iter().map(|a| a.activity.id.clone()).collect();
+        assert_eq!(ids, expected, "{}", plan.id);
+        all_rows += ids.len();
+        let json: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(public.join(format!("data/plans/{}.json", plan.id))).unwrap())
+                .unwrap();
+        assert_eq!(json["activities"].as_array().unwrap().len(), plan.activities.len());
+    }
+    let mut reader = csv::Reader::from_path(public.join("data/activities.csv")).unwrap();
+    assert_eq!(reader.records().count(), all_rows);
+    assert_eq!(all_rows, 123 + 87 + 52);
 }

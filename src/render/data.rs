@@ -104,6 +104,8 @@ struct BudgetView {
 struct PlanView {
     id: String,
     url: String,
+    json: String,
+    csv: String,
     title: TextView,
     period: String,
     adopted_by: TextView,
@@ -180,6 +182,44 @@ struct InstitutionView {
     aliases: Vec<String>,
     rollup: RollupView,
     plans: Vec<InstitutionPlanView>,
+}
+
+/// One plan in a list of plans: the home page and the plans section show these.
+#[derive(Serialize)]
+pub struct PlanSummary {
+    id: String,
+    url: String,
+    title: TextView,
+    period: String,
+    rollup: RollupView,
+    json: String,
+    csv: String,
+}
+
+/// Every plan, for lists, in `locale`.
+pub fn plan_summaries(site: &Site, strings: &Strings, locale: usize) -> Vec<PlanSummary> {
+    let view = Views {
+        site,
+        strings,
+        locale: &site.config.locales[locale],
+        index: locale,
+    };
+    site.plans
+        .plans
+        .iter()
+        .map(|plan| {
+            let [first, last] = plan.meta.period;
+            PlanSummary {
+                id: plan.id.clone(),
+                url: view.url(&plan_path(&plan.id)),
+                title: view.text(&plan.meta.title),
+                period: format!("{first}–{last}"),
+                rollup: view.rollup(&site.plans.rollup(plan, |_| true)),
+                json: crate::opendata::plan_file(&plan.id, "json"),
+                csv: crate::opendata::plan_file(&plan.id, "csv"),
+            }
+        })
+        .collect()
 }
 
 /// What a data page puts into its template context, and its title and breadcrumbs.
@@ -452,6 +492,8 @@ impl Views<'_> {
         PlanView {
             id: plan.id.clone(),
             url: self.url(&plan_path(&plan.id)),
+            json: crate::opendata::plan_file(&plan.id, "json"),
+            csv: crate::opendata::plan_file(&plan.id, "csv"),
             title: self.text(&plan.meta.title),
             period: format!("{first}–{last}"),
             adopted_by: self.text(&plan.meta.adopted_by),

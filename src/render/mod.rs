@@ -183,6 +183,7 @@ impl Renderer {
                 }
                 if src.is_section() {
                     ctx.insert("listing", &listing(site, strings, source, page.locale, pager));
+                    ctx.insert("plans", &data::plan_summaries(site, strings, page.locale));
                 }
                 if let Some(d) = site.groups[page.group].data {
                     data::insert(&mut ctx, site, strings, d, page.locale);
