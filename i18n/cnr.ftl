@@ -139,3 +139,22 @@ cite-title = Kako citirati ovu stranicu
 download-data = Otvoreni podaci
 download-note = jedan red po aktivnosti; UTF-8
 plans-list-title = Planovi
+
+## Pregledi
+browse-label = Prikaži aktivnosti
+browse-by-status = po statusu
+browse-by-deadline = po roku
+browse-by-institution = po nosiocu
+browse-due-in = Rok u { $year }. godini
+browse-no-due-date = Stalne, periodične ili bez datuma
+institutions-title = Institucije
+activity-count =
+    { $count ->
+        [one] { $count } aktivnost
+        [few] { $count } aktivnosti
+       *[other] { $count } aktivnosti
+    }
+country-rs = Srbija
+country-me = Crna Gora
+country-mk = Sjeverna Makedonija
+country-intl = Međunarodne organizacije

@@ -137,3 +137,21 @@ cite-title = Cite this page
 download-data = Open data
 download-note = one row per activity; UTF-8
 plans-list-title = The plans
+
+## Browsing
+browse-label = List the activities
+browse-by-status = by status
+browse-by-deadline = by deadline
+browse-by-institution = by responsible institution
+browse-due-in = Due in { $year }
+browse-no-due-date = Continuous, recurring or without a date
+institutions-title = Institutions
+activity-count =
+    { $count ->
+        [one] { $count } activity
+       *[other] { $count } activities
+    }
+country-rs = Serbia
+country-me = Montenegro
+country-mk = North Macedonia
+country-intl = International organisations

@@ -136,3 +136,21 @@ cite-title = Како да ја цитирате оваа страница
 download-data = Отворени податоци
 download-note = еден ред по активност; UTF-8
 plans-list-title = Плановите
+
+## Прегледи
+browse-label = Прикажи ги активностите
+browse-by-status = според статусот
+browse-by-deadline = според рокот
+browse-by-institution = според одговорната институција
+browse-due-in = Рок во { $year } година
+browse-no-due-date = Континуирани, повторливи или без датум
+institutions-title = Институции
+activity-count =
+    { $count ->
+        [one] { $count } активност
+       *[other] { $count } активности
+    }
+country-rs = Србија
+country-me = Црна Гора
+country-mk = Северна Македонија
+country-intl = Меѓународни организации

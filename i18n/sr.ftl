@@ -140,3 +140,22 @@ cite-title = Како цитирати ову страницу
 download-data = Отворени подаци
 download-note = један ред по активности; UTF-8
 plans-list-title = Планови
+
+## Прегледи
+browse-label = Прикажи активности
+browse-by-status = по статусу
+browse-by-deadline = по року
+browse-by-institution = по носиоцу
+browse-due-in = Рок у { $year }. години
+browse-no-due-date = Сталне, периодичне или без датума
+institutions-title = Институције
+activity-count =
+    { $count ->
+        [one] { $count } активност
+        [few] { $count } активности
+       *[other] { $count } активности
+    }
+country-rs = Србија
+country-me = Црна Гора
+country-mk = Северна Македонија
+country-intl = Међународне организације

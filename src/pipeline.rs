@@ -402,6 +402,8 @@ fn template_for(site: &Site, id: PageId) -> String {
         DataPage::Goal(..) => "goal.html",
         DataPage::Activity(..) => "activity.html",
         DataPage::Institution(_) => "institution.html",
+        DataPage::Browse(..) => "browse.html",
+        DataPage::Institutions => "institutions.html",
     });
     match site.pages[id].kind {
         PageKind::Untranslated => "untranslated.html".into(),
@@ -443,10 +445,9 @@ fn render_page(
 ) -> Result<OutputFile, Diagnostic> {
     let page = &site.pages[id];
     let context = renderer.page_context(site, strings, id, rendered);
-    let shown = site.source_of(id).map_or_else(
-        || format!("the notice page {}", page.url),
-        |s| s.file.display().to_string(),
-    );
+    let shown = site
+        .source_of(id)
+        .map_or_else(|| format!("the page {}", page.url), |s| s.file.display().to_string());
     let html = renderer.render(&template_for(site, id), page.locale, &context, &shown)?;
     Ok(OutputFile {
         path: output::file_for_url(&page.url),

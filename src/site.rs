@@ -42,6 +42,35 @@ pub enum DataPage {
     Activity(usize, usize),
     /// An institution (index into `PlanData::institutions`).
     Institution(usize),
+    /// A plan's activities listed by one criterion.
+    Browse(usize, Browse),
+    /// The list of all institutions.
+    Institutions,
+}
+
+/// The ways a plan's activities can be listed, each a page that works without JavaScript.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Browse {
+    /// Grouped by current status.
+    Status,
+    /// Grouped by the year they are due (continuous, recurring and undated last).
+    Deadline,
+    /// Grouped by responsible institution.
+    Institution,
+}
+
+impl Browse {
+    /// Every way of browsing.
+    pub const ALL: [Browse; 3] = [Browse::Status, Browse::Deadline, Browse::Institution];
+
+    /// The last part of its URL, also its i18n key suffix.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Browse::Status => "by-status",
+            Browse::Deadline => "by-deadline",
+            Browse::Institution => "by-institution",
+        }
+    }
 }
 
 /// One HTML page of the output.
@@ -172,6 +201,17 @@ impl Site {
             for (a, activity) in plan.activities.iter().enumerate() {
                 pages.push((activity_path(&plan.id, &activity.activity.id), DataPage::Activity(p, a)));
             }
+            if !plan.activities.is_empty() {
+                for browse in Browse::ALL {
+                    pages.push((
+                        format!("{}/{}", plan_path(&plan.id), browse.slug()),
+                        DataPage::Browse(p, browse),
+                    ));
+                }
+            }
+        }
+        if !self.plans.institutions.is_empty() {
+            pages.push(("institutions".to_owned(), DataPage::Institutions));
         }
         for (i, inst) in self.plans.institutions.iter().enumerate() {
             pages.push((format!("institutions/{}", url_id(&inst.id)), DataPage::Institution(i)));

@@ -68,6 +68,11 @@ const BUILT_IN_TEMPLATES: &[(&str, &str)] = &[
         "institution.html",
         include_str!("../themes/default/templates/institution.html"),
     ),
+    (
+        "institutions.html",
+        include_str!("../themes/default/templates/institutions.html"),
+    ),
+    ("browse.html", include_str!("../themes/default/templates/browse.html")),
 ];
 
 const BUILT_IN_STATIC: &[(&str, &str)] = &[

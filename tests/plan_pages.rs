@@ -165,3 +165,45 @@ fn plan_goal_and_institution_pages_roll_up_progress() {
         "<xhtml:link rel=\"alternate\" hreflang=\"sr-Latn\" href=\"https://portal.example/sr-latn/plans/test-plan/activities/1-1-2/\"/>"
     ));
 }
+
+#[test]
+fn activities_can_be_listed_by_status_deadline_and_institution_without_javascript() {
+    let site = plan_site();
+    let by_status = site.html("/en/plans/test-plan/by-status/");
+    assert_eq!(texts(&by_status, "section h2 .status"), ["No report", "Complete"]);
+    assert_eq!(
+        attrs(&by_status, "section table a", "href"),
+        [
+            "/en/plans/test-plan/activities/1-1-2/",
+            "/en/plans/test-plan/activities/1-1-1/"
+        ]
+    );
+    let by_deadline = site.html("/en/plans/test-plan/by-deadline/");
+    let headings: Vec<String> = texts(&by_deadline, "section h2")
+        .iter()
+        .map(|h| h.split(" (").next().unwrap().to_owned())
+        .collect();
+    assert_eq!(headings, ["Due in 2010", "Continuous, recurring or without a date"]);
+    let by_institution = site.html("/sr/plans/test-plan/by-institution/");
+    let headings: Vec<String> = texts(&by_institution, "section h2")
+        .iter()
+        .map(|h| h.split(" (").next().unwrap().to_owned())
+        .collect();
+    assert_eq!(headings, ["Ministry of Justice", "Министарство унутрашњих послова"]);
+    assert!(attrs(&by_institution, "script", "src").is_empty());
+    // The plan page links all three lists.
+    let plan = site.html("/en/plans/test-plan/");
+    assert_eq!(
+        attrs(&plan, "nav.browse a", "href"),
+        [
+            "/en/plans/test-plan/by-status/",
+            "/en/plans/test-plan/by-deadline/",
+            "/en/plans/test-plan/by-institution/"
+        ]
+    );
+    let list = site.html("/en/institutions/");
+    assert_eq!(
+        attrs(&list, "main a[href^='/en/institutions/']", "href"),
+        ["/en/institutions/rs-moi/", "/en/institutions/rs-moj/"]
+    );
+}

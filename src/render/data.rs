@@ -12,7 +12,7 @@ use super::{DateView, LinkView};
 use crate::config::Locale;
 use crate::i18n::Strings;
 use crate::plan::{DeadlineKind, DeadlineState, Plan, PlanActivity, Rollup, Source, Status, Text, text_in};
-use crate::site::{DataPage, Site, activity_path, plan_path, url_id};
+use crate::site::{Browse, DataPage, Site, activity_path, plan_path, url_id};
 
 /// Text in one language, with the language it is really in.
 #[derive(Serialize, Default)]
@@ -184,6 +184,36 @@ struct InstitutionView {
     plans: Vec<InstitutionPlanView>,
 }
 
+#[derive(Serialize)]
+struct BrowseGroup {
+    title: String,
+    /// Set where the title is a status, for its badge.
+    status: Option<&'static str>,
+    rows: Vec<ActivityRow>,
+}
+
+#[derive(Serialize)]
+struct BrowseLink {
+    slug: &'static str,
+    title: String,
+    url: String,
+    current: bool,
+}
+
+#[derive(Serialize)]
+struct InstitutionRow {
+    name: TextView,
+    url: String,
+    activities: usize,
+}
+
+#[derive(Serialize)]
+struct CountryView {
+    code: String,
+    name: String,
+    institutions: Vec<InstitutionRow>,
+}
+
 /// One plan in a list of plans: the home page and the plans section show these.
 #[derive(Serialize)]
 pub struct PlanSummary {
@@ -247,6 +277,9 @@ pub fn insert(ctx: &mut Context, site: &Site, strings: &Strings, data: DataPage,
             let title = v.title.text.clone();
             let description = format!("{} ({}): {}", title, v.period, v.rollup.summary);
             ctx.insert("plan", &v);
+            if !plan.activities.is_empty() {
+                ctx.insert("browse", &view.browse_links(plan, None));
+            }
             DataContext {
                 title,
                 description,
@@ -286,6 +319,34 @@ pub fn insert(ctx: &mut Context, site: &Site, strings: &Strings, data: DataPage,
                 title,
                 description,
                 breadcrumbs: crumbs,
+            }
+        }
+        DataPage::Browse(p, browse) => {
+            let plan = &site.plans.plans[p];
+            let groups = view.browse(plan, browse);
+            let title = format!(
+                "{}: {}",
+                view.text(&plan.meta.title).text,
+                view.t(&format!("browse-{}", browse.slug()))
+            );
+            ctx.insert("groups", &groups);
+            ctx.insert("plan", &view.plan_link(plan));
+            ctx.insert("browse", &view.browse_links(plan, Some(browse)));
+            let mut crumbs = view.plans_crumbs();
+            crumbs.push(view.plan_link(plan));
+            DataContext {
+                title,
+                description: view.t(&format!("browse-{}", browse.slug())),
+                breadcrumbs: crumbs,
+            }
+        }
+        DataPage::Institutions => {
+            ctx.insert("countries", &view.institutions());
+            let title = view.t("institutions-title");
+            DataContext {
+                description: title.clone(),
+                title,
+                breadcrumbs: Vec::new(),
             }
         }
         DataPage::Institution(i) => {
@@ -664,6 +725,126 @@ impl Views<'_> {
             source: self.source(&plan.meta.source),
             source_line: act.source_line,
         }
+    }
+
+    fn browse_links(&self, plan: &Plan, current: Option<Browse>) -> Vec<BrowseLink> {
+        Browse::ALL
+            .iter()
+            .map(|&b| BrowseLink {
+                slug: b.slug(),
+                title: self.t(&format!("browse-{}", b.slug())),
+                url: self.url(&format!("{}/{}", plan_path(&plan.id), b.slug())),
+                current: current == Some(b),
+            })
+            .collect()
+    }
+
+    fn browse(&self, plan: &Plan, browse: Browse) -> Vec<BrowseGroup> {
+        let row = |a: &PlanActivity| self.activity_row(plan, a);
+        match browse {
+            Browse::Status => Status::ALL
+                .iter()
+                .map(|&status| BrowseGroup {
+                    title: self.t(&format!("status-{}", status.key())),
+                    status: Some(status.key()),
+                    rows: plan
+                        .activities
+                        .iter()
+                        .filter(|a| self.site.plans.status(&plan.id, &a.activity.id).0 == status)
+                        .map(row)
+                        .collect(),
+                })
+                .filter(|g| !g.rows.is_empty())
+                .collect(),
+            Browse::Deadline => {
+                let mut years: std::collections::BTreeMap<Option<i32>, Vec<ActivityRow>> = Default::default();
+                for a in &plan.activities {
+                    years
+                        .entry(a.deadline.due().map(|d| chrono::Datelike::year(&d)))
+                        .or_default()
+                        .push(row(a));
+                }
+                let mut groups: Vec<BrowseGroup> = years
+                    .into_iter()
+                    .map(|(year, rows)| BrowseGroup {
+                        title: year.map_or_else(
+                            || self.t("browse-no-due-date"),
+                            |y| {
+                                self.t_args(
+                                    "browse-due-in",
+                                    &[("year", fluent_bundle::FluentValue::from(y.to_string()))],
+                                )
+                            },
+                        ),
+                        status: None,
+                        rows,
+                    })
+                    .collect();
+                // Undated activities (the `None` key sorts first) go last.
+                if groups
+                    .first()
+                    .is_some_and(|_| plan.activities.iter().any(|a| a.deadline.due().is_none()))
+                {
+                    let undated = groups.remove(0);
+                    groups.push(undated);
+                }
+                groups
+            }
+            Browse::Institution => {
+                let mut by: Vec<(String, Vec<ActivityRow>)> = Vec::new();
+                for inst in &self.site.plans.institutions {
+                    let rows: Vec<ActivityRow> = plan
+                        .activities
+                        .iter()
+                        .filter(|a| a.activity.responsible.contains(&inst.id))
+                        .map(row)
+                        .collect();
+                    if !rows.is_empty() {
+                        by.push((self.text(&inst.name).text, rows));
+                    }
+                }
+                by.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then_with(|| a.0.cmp(&b.0)));
+                by.into_iter()
+                    .map(|(title, rows)| BrowseGroup {
+                        title,
+                        status: None,
+                        rows,
+                    })
+                    .collect()
+            }
+        }
+    }
+
+    fn institutions(&self) -> Vec<CountryView> {
+        let mut countries: Vec<CountryView> = Vec::new();
+        for inst in &self.site.plans.institutions {
+            let code = inst.id.split('-').next().unwrap_or_default().to_owned();
+            let activities = self
+                .site
+                .plans
+                .plans
+                .iter()
+                .flat_map(|p| &p.activities)
+                .filter(|a| a.activity.responsible.contains(&inst.id) || a.activity.partners.contains(&inst.id))
+                .count();
+            let row = InstitutionRow {
+                name: self.text(&inst.name),
+                url: self.url(&format!("institutions/{}", url_id(&inst.id))),
+                activities,
+            };
+            match countries.iter_mut().find(|c| c.code == code) {
+                Some(c) => c.institutions.push(row),
+                None => countries.push(CountryView {
+                    name: self.t(&format!("country-{code}")),
+                    code,
+                    institutions: vec![row],
+                }),
+            }
+        }
+        for c in &mut countries {
+            c.institutions.sort_by(|a, b| a.name.text.cmp(&b.name.text));
+        }
+        countries
     }
 
     fn institution(&self, index: usize) -> InstitutionView {

@@ -225,6 +225,8 @@ impl Renderer {
                     DataPage::Goal(..) => "goal",
                     DataPage::Activity(..) => "activity",
                     DataPage::Institution(_) => "institution",
+                    DataPage::Browse(..) => "browse",
+                    DataPage::Institutions => "institutions",
                 };
                 view.description = Some(dc.description);
                 view.indexable = true;
@@ -283,6 +285,9 @@ impl Renderer {
                 as_of: DateView::new(strings, &locale.code, site.config.as_of),
                 home_url,
                 feed_url: site.has_feed().then(|| format!("/{}/atom.xml", locale.code)),
+                institutions_url: site
+                    .data_page("institutions", locale_index)
+                    .map(|id| site.pages[id].url.clone()),
             },
         );
         ctx.insert("nav", &nav(site, locale_index));
@@ -322,6 +327,7 @@ struct SiteView {
     as_of: DateView,
     home_url: String,
     feed_url: Option<String>,
+    institutions_url: Option<String>,
 }
 
 /// A date as written out in a locale and as ISO 8601.
