@@ -383,3 +383,28 @@ pub(super) fn check_numbering(activities: &[ImportedActivity], doubts: &mut Vec<
         }
     }
 }
+
+/// Helpers the importers' tests share.
+#[cfg(test)]
+pub(super) mod testing {
+    use crate::import::{ImportedActivity, ImportedPlan};
+    use crate::plan::Text;
+
+    /// The activity `id` of `plan`; panics naming it when it is missing.
+    pub fn activity<'a>(plan: &'a ImportedPlan, id: &str) -> &'a ImportedActivity {
+        plan.activities
+            .iter()
+            .find(|a| a.activity.id == id)
+            .unwrap_or_else(|| panic!("no activity {id}"))
+    }
+
+    /// The English of `text`, or "".
+    pub fn english(text: &Text) -> &str {
+        text.get("en").map_or("", String::as_str)
+    }
+
+    /// Whether `plan` has a doubt on `line` whose message contains `words`.
+    pub fn has_doubt(plan: &ImportedPlan, line: usize, words: &str) -> bool {
+        plan.doubts.iter().any(|d| d.line == line && d.message.contains(words))
+    }
+}

@@ -542,26 +542,12 @@ fn split_scripts(text: &str) -> (Text, Option<String>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::import::cells::testing::{activity, english, has_doubt};
 
     const DOCUMENT: &str = include_str!(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/sources/mk-ap-children-2009-2012.txt"
     ));
-
-    fn activity<'a>(plan: &'a ImportedPlan, id: &str) -> &'a ImportedActivity {
-        plan.activities
-            .iter()
-            .find(|a| a.activity.id == id)
-            .unwrap_or_else(|| panic!("no activity {id}"))
-    }
-
-    fn english(text: &Text) -> &str {
-        text.get("en").map_or("", String::as_str)
-    }
-
-    fn has_doubt(plan: &ImportedPlan, line: usize, words: &str) -> bool {
-        plan.doubts.iter().any(|d| d.line == line && d.message.contains(words))
-    }
 
     /// The ids in the annex's activities cells, found without the parser: in each table row, the
     /// ids of three numbers in the first cell that has any (indicators, further right, may have

@@ -528,23 +528,9 @@ fn localised(text: &str) -> Text {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::import::cells::testing::{activity, english, has_doubt};
 
     const DOCUMENT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/sources/me-ap-2012-2013.txt"));
-
-    fn activity<'a>(plan: &'a ImportedPlan, id: &str) -> &'a ImportedActivity {
-        plan.activities
-            .iter()
-            .find(|a| a.activity.id == id)
-            .unwrap_or_else(|| panic!("no activity {id}"))
-    }
-
-    fn english(text: &Text) -> &str {
-        text.get("en").map_or("", String::as_str)
-    }
-
-    fn has_doubt(plan: &ImportedPlan, line: usize, words: &str) -> bool {
-        plan.doubts.iter().any(|d| d.line == line && d.message.contains(words))
-    }
 
     /// The ids at the start of the activity column (the third), found without the parser.
     fn ids_in_document() -> Vec<String> {
