@@ -619,16 +619,17 @@ fn coverage(site: &Site, strings: &Strings) -> Vec<Coverage> {
         .languages
         .iter()
         .map(|lang| {
-            let missing_pages: Vec<PathBuf> = site
-                .groups
+            // Markdown pages only: pages made from data exist in every language.
+            let written: Vec<_> = site.groups.iter().filter(|g| !g.sources.is_empty()).collect();
+            let missing_pages: Vec<PathBuf> = written
                 .iter()
-                .filter(|g| !g.exists_in(&lang.code))
+                .filter(|g| !g.sources.contains_key(&lang.code))
                 .filter_map(|g| g.sources.values().next().map(|&s| site.sources[s].file.clone()))
                 .collect();
             Coverage {
                 language: lang.code.clone(),
-                translated: site.groups.len() - missing_pages.len(),
-                total: site.groups.len(),
+                translated: written.len() - missing_pages.len(),
+                total: written.len(),
                 missing_pages,
                 missing_strings: strings.missing(&lang.code),
             }

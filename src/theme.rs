@@ -73,6 +73,7 @@ const BUILT_IN_TEMPLATES: &[(&str, &str)] = &[
         include_str!("../themes/default/templates/institutions.html"),
     ),
     ("browse.html", include_str!("../themes/default/templates/browse.html")),
+    ("data.html", include_str!("../themes/default/templates/data.html")),
 ];
 
 const BUILT_IN_STATIC: &[(&str, &str)] = &[

@@ -207,6 +207,21 @@ fn the_real_portal_builds_and_every_page_is_sound() {
                 .unwrap();
         assert_eq!(json["activities"].as_array().unwrap().len(), plan.activities.len());
     }
+    // The open-data page documents every column in every language.
+    for locale in &config.locales {
+        let doc = scraper::Html::parse_document(
+            &std::fs::read_to_string(public.join(format!("{}/data/index.html", locale.code))).unwrap(),
+        );
+        let names = texts(&doc, "table code");
+        assert_eq!(
+            names,
+            putokaz::opendata::COLUMNS
+                .iter()
+                .map(|(n, _)| n.to_string())
+                .collect::<Vec<_>>()
+        );
+        assert!(texts(&doc, "table td").iter().all(|d| !d.is_empty()), "{}", locale.code);
+    }
     let mut reader = csv::Reader::from_path(public.join("data/activities.csv")).unwrap();
     assert_eq!(reader.records().count(), all_rows);
     assert_eq!(all_rows, 123 + 87 + 52);

@@ -214,6 +214,56 @@ struct CountryView {
     institutions: Vec<InstitutionRow>,
 }
 
+/// The template of the page that documents the open data; pages using it get the columns and
+/// the files to download in their context.
+pub const OPEN_DATA_TEMPLATE: &str = "data.html";
+
+#[derive(Serialize)]
+struct ColumnView {
+    name: &'static str,
+    description: String,
+}
+
+#[derive(Serialize)]
+struct DownloadView {
+    title: TextView,
+    csv: String,
+    json: String,
+}
+
+/// Inserts the open-data columns (described in the locale) and every file to download.
+pub fn insert_open_data(ctx: &mut Context, site: &Site, strings: &Strings, locale: usize) {
+    let view = Views {
+        site,
+        strings,
+        locale: &site.config.locales[locale],
+        index: locale,
+    };
+    let columns: Vec<ColumnView> = crate::opendata::COLUMNS
+        .iter()
+        .map(|(name, _)| ColumnView {
+            name,
+            description: view.t(&format!("column-{}", name.replace('_', "-"))),
+        })
+        .collect();
+    let mut downloads = vec![DownloadView {
+        title: TextView {
+            text: view.t("download-all"),
+            lang: view.locale.tag.clone(),
+            fallback: false,
+        },
+        csv: crate::opendata::all_file("csv"),
+        json: crate::opendata::all_file("json"),
+    }];
+    downloads.extend(site.plans.plans.iter().map(|plan| DownloadView {
+        title: view.text(&plan.meta.title),
+        csv: crate::opendata::plan_file(&plan.id, "csv"),
+        json: crate::opendata::plan_file(&plan.id, "json"),
+    }));
+    ctx.insert("columns", &columns);
+    ctx.insert("downloads", &downloads);
+}
+
 /// One plan in a list of plans: the home page and the plans section show these.
 #[derive(Serialize)]
 pub struct PlanSummary {

@@ -188,6 +188,9 @@ impl Renderer {
                 if let Some(d) = site.groups[page.group].data {
                     data::insert(&mut ctx, site, strings, d, page.locale);
                 }
+                if src.front.template.as_deref() == Some(data::OPEN_DATA_TEMPLATE) {
+                    data::insert_open_data(&mut ctx, site, strings, page.locale);
+                }
                 ctx.insert("breadcrumbs", &breadcrumbs(site, source, page.locale));
                 ctx.insert("alternates", &alternates(site, page.group));
                 view.indexable = true;
