@@ -190,3 +190,7 @@ column-reports = Broj izvještaja o napretku aktivnosti
 column-url = Adresa stranice aktivnosti (na engleskom)
 column-source-document = Dokument iz kojeg aktivnost potiče
 column-source-line = Red aktivnosti u portalovoj kopiji dokumenta
+
+## Vijesti o napretku
+reports-feed-title = { $site }: izvještaji o napretku
+reports-feed-link = Izvještaji o napretku (Atom)

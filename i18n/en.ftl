@@ -187,3 +187,7 @@ column-reports = Number of progress reports on the activity
 column-url = Address of the activity's page (English)
 column-source-document = The document the activity comes from
 column-source-line = Line of the activity in the portal's copy of the document
+
+## Feed of progress reports
+reports-feed-title = { $site }: progress reports
+reports-feed-link = Progress reports (Atom)

@@ -528,14 +528,37 @@ fn special_files(site: &Site, strings: &Strings, renderer: &Renderer, diagnostic
                     })
                 })
                 .collect();
-            let updated = entries
-                .first()
-                .and_then(|e| e["updated"].as_str().map(str::to_owned))
-                .unwrap_or_else(|| format!("{}T00:00:00Z", site.config.as_of));
-            let mut ctx = renderer.frame_context(site, strings, li);
-            ctx.insert("entries", &entries);
-            ctx.insert("updated", &updated);
+            let title = strings
+                .get(&locale.code, "feed-title", Some(&site_arg(site, locale)))
+                .unwrap_or_default();
+            let ctx = feed_context(
+                renderer.frame_context(site, strings, li),
+                site,
+                &entries,
+                title,
+                format!("/{}/atom.xml", locale.code),
+            );
             push(format!("{}/atom.xml", locale.code), "atom.xml", li, &ctx, false);
+        }
+        if !site.plans.plans.is_empty() {
+            let entries = report_entries(site, strings, li);
+            let title = strings
+                .get(&locale.code, "reports-feed-title", Some(&site_arg(site, locale)))
+                .unwrap_or_default();
+            let ctx = feed_context(
+                renderer.frame_context(site, strings, li),
+                site,
+                &entries,
+                title,
+                reports_feed_url(&locale.code),
+            );
+            push(
+                reports_feed_url(&locale.code)[1..].to_owned(),
+                "atom.xml",
+                li,
+                &ctx,
+                false,
+            );
         }
     }
 
@@ -583,6 +606,68 @@ fn special_files(site: &Site, strings: &Strings, renderer: &Renderer, diagnostic
     push("sitemap.xml".into(), "sitemap.xml", default, &ctx, false);
     push("robots.txt".into(), "robots.txt", default, &ctx, false);
     files
+}
+
+/// The URL of a locale's feed of progress reports.
+pub fn reports_feed_url(locale: &str) -> String {
+    format!("/{locale}/reports.xml")
+}
+
+fn site_arg(site: &Site, locale: &crate::config::Locale) -> fluent_bundle::FluentArgs<'static> {
+    let mut args = fluent_bundle::FluentArgs::new();
+    args.set("site", site.config.title_in(locale));
+    args
+}
+
+/// The context of an Atom feed: its entries (newest first), title and address.
+fn feed_context(
+    mut ctx: tera::Context,
+    site: &Site,
+    entries: &[serde_json::Value],
+    title: String,
+    url: String,
+) -> tera::Context {
+    let updated = entries
+        .first()
+        .and_then(|e| e["updated"].as_str().map(str::to_owned))
+        .unwrap_or_else(|| format!("{}T00:00:00Z", site.config.as_of));
+    ctx.insert("entries", entries);
+    ctx.insert("updated", &updated);
+    ctx.insert("feed_title", &title);
+    ctx.insert("feed_url", &url);
+    ctx
+}
+
+/// The 50 newest progress reports, as feed entries linking their activity's page.
+fn report_entries(site: &Site, strings: &Strings, locale: usize) -> Vec<serde_json::Value> {
+    let l = &site.config.locales[locale];
+    let mut reports: Vec<&plan::FiledReport> = site.plans.reports.iter().collect();
+    reports.sort_by(|a, b| plan::progress::report_date(&b.report).cmp(&plan::progress::report_date(&a.report)));
+    reports
+        .into_iter()
+        .take(50)
+        .filter_map(|f| {
+            let date = plan::progress::report_date(&f.report)?;
+            let url = site.data_page(&crate::site::activity_path(&f.plan, &f.report.activity), locale)?;
+            let status = strings
+                .get(&l.code, &format!("status-{}", f.report.status.key()), None)
+                .unwrap_or_default();
+            let activity = strings.get(&l.code, "activity", None).unwrap_or_default();
+            let summary = plan::text_in(&f.report.text, &l.language).map(|(t, lang)| {
+                if lang == l.language {
+                    l.localize(t)
+                } else {
+                    t.to_owned()
+                }
+            });
+            Some(serde_json::json!({
+                "title": format!("{activity} {} ({}): {status}", f.report.activity, f.plan),
+                "url": format!("{}{}", site.config.base_url, site.pages[url].url),
+                "updated": format!("{date}T00:00:00Z"),
+                "summary": summary,
+            }))
+        })
+        .collect()
 }
 
 /// Site files under `static/`, as (output path, source path).

@@ -207,3 +207,29 @@ fn activities_can_be_listed_by_status_deadline_and_institution_without_javascrip
         ["/en/institutions/rs-moi/", "/en/institutions/rs-moj/"]
     );
 }
+
+#[test]
+fn progress_reports_have_an_atom_feed_per_language() {
+    let site = plan_site();
+    let feed = site.read("en/reports.xml");
+    assert!(feed.contains("<title>Putokaz: progress reports</title>"), "{feed}");
+    let entries: Vec<&str> = feed.split("<entry>").skip(1).collect();
+    assert_eq!(entries.len(), 1);
+    assert!(
+        entries[0].contains("<title>Activity 1.1.1 (test-plan): Complete</title>"),
+        "{}",
+        entries[0]
+    );
+    assert!(
+        entries[0]
+            .contains("<link rel=\"alternate\" href=\"https://portal.example/en/plans/test-plan/activities/1-1-1/\"/>")
+    );
+    assert!(entries[0].contains("<updated>2010-12-20T00:00:00Z</updated>"));
+    let sr = site.read("sr-latn/reports.xml");
+    assert!(sr.contains("Aktivnost 1.1.1 (test-plan): Završeno"), "{sr}");
+    let page = site.html("/en/");
+    assert_eq!(
+        attrs(&page, "link[href='/en/reports.xml']", "type"),
+        ["application/atom+xml"]
+    );
+}

@@ -291,6 +291,8 @@ impl Renderer {
                 institutions_url: site
                     .data_page("institutions", locale_index)
                     .map(|id| site.pages[id].url.clone()),
+                reports_feed_url: (!site.plans.plans.is_empty())
+                    .then(|| crate::pipeline::reports_feed_url(&locale.code)),
             },
         );
         ctx.insert("nav", &nav(site, locale_index));
@@ -331,6 +333,7 @@ struct SiteView {
     home_url: String,
     feed_url: Option<String>,
     institutions_url: Option<String>,
+    reports_feed_url: Option<String>,
 }
 
 /// A date as written out in a locale and as ISO 8601.
