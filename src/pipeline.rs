@@ -642,7 +642,7 @@ fn feed_context(
 fn report_entries(site: &Site, strings: &Strings, locale: usize) -> Vec<serde_json::Value> {
     let l = &site.config.locales[locale];
     let mut reports: Vec<&plan::FiledReport> = site.plans.reports.iter().collect();
-    reports.sort_by(|a, b| plan::progress::report_date(&b.report).cmp(&plan::progress::report_date(&a.report)));
+    reports.sort_by_key(|f| std::cmp::Reverse(plan::progress::report_date(&f.report)));
     reports
         .into_iter()
         .take(50)
