@@ -194,3 +194,8 @@ column-source-line = Red aktivnosti u portalovoj kopiji dokumenta
 ## Vijesti o napretku
 reports-feed-title = { $site }: izvještaji o napretku
 reports-feed-link = Izvještaji o napretku (Atom)
+
+## Grafikoni
+chart-deadlines = Aktivnosti po godini roka (podaci na dan { $date })
+chart-statuses = Aktivnosti po statusu
+chart-undated = Stalne, periodične ili bez datuma

@@ -191,3 +191,8 @@ column-source-line = Line of the activity in the portal's copy of the document
 ## Feed of progress reports
 reports-feed-title = { $site }: progress reports
 reports-feed-link = Progress reports (Atom)
+
+## Charts
+chart-deadlines = Activities by the year they are due (data as of { $date })
+chart-statuses = Activities by status
+chart-undated = Continuous, recurring or without a date

@@ -195,3 +195,8 @@ column-source-line = Ред активности у порталовој коп�
 ## Вести о напретку
 reports-feed-title = { $site }: извештаји о напретку
 reports-feed-link = Извештаји о напретку (Atom)
+
+## Графикони
+chart-deadlines = Активности по години рока (подаци на дан { $date })
+chart-statuses = Активности по статусу
+chart-undated = Сталне, периодичне или без датума

@@ -233,3 +233,39 @@ fn progress_reports_have_an_atom_feed_per_language() {
         ["application/atom+xml"]
     );
 }
+
+#[test]
+fn plan_charts_are_accessible_svg_with_the_same_numbers_in_a_table() {
+    let site = plan_site();
+    let plan = site.html("/en/plans/test-plan/");
+    assert_eq!(attrs(&plan, "svg.chart", "role"), ["img", "img"]);
+    assert_eq!(
+        texts(&plan, "svg.chart title"),
+        [
+            "Activities by status",
+            "Activities by the year they are due (data as of 22 November 2026)"
+        ]
+    );
+    // Deadlines: one activity due in 2010 (passed), one continuous.
+    let rows: Vec<String> = texts(&plan, "table.chart-table tbody tr");
+    assert!(
+        rows.iter().any(|r| r.starts_with("Due in 2010") && r.ends_with('1')),
+        "{rows:?}"
+    );
+    assert!(
+        rows.iter()
+            .any(|r| r.starts_with("Continuous, recurring or without a date") && r.ends_with('1')),
+        "{rows:?}"
+    );
+    assert!(
+        rows.iter().any(|r| r.starts_with("Complete") && r.ends_with('1')),
+        "{rows:?}"
+    );
+    assert_eq!(attrs(&plan, "svg.chart rect.deadline-passed", "class").len(), 1);
+    // Every bar's number is written as text beside it.
+    assert!(
+        texts(&plan, "svg.chart text.chart-value")
+            .iter()
+            .all(|v| v.parse::<usize>().is_ok())
+    );
+}

@@ -102,6 +102,12 @@ struct BudgetView {
 
 #[derive(Serialize)]
 struct PlanView {
+    /// Activities by the year they are due, as an SVG chart and as the same numbers for a table.
+    deadline_chart: String,
+    deadline_bars: Vec<super::chart::Bar>,
+    /// Activities by status, likewise.
+    status_chart: String,
+    status_bars: Vec<super::chart::Bar>,
     id: String,
     url: String,
     json: String,
@@ -600,7 +606,41 @@ impl Views<'_> {
     fn plan(&self, plan: &Plan) -> PlanView {
         let [first, last] = plan.meta.period;
         let money = |n: f64| self.strings.format_number(&self.locale.code, n, 0);
+        let deadline_bars = self.deadline_bars(plan);
+        let status_bars: Vec<super::chart::Bar> = Status::ALL
+            .iter()
+            .map(|s| super::chart::Bar {
+                label: self.t(&format!("status-{}", s.key())),
+                value: plan
+                    .activities
+                    .iter()
+                    .filter(|a| self.site.plans.status(&plan.id, &a.activity.id).0 == *s)
+                    .count(),
+                class: format!("status-{}", s.key()),
+            })
+            .collect();
+        let as_of = self.strings.format_date(&self.locale.code, self.site.config.as_of);
+        let chart_desc = |bars: &[super::chart::Bar]| {
+            bars.iter()
+                .map(|b| format!("{}: {}", b.label, b.value))
+                .collect::<Vec<_>>()
+                .join("; ")
+        };
         PlanView {
+            deadline_chart: super::chart::bar_chart(
+                &format!("deadlines-{}", plan.id),
+                &self.t_args("chart-deadlines", &[("date", as_of.clone().into())]),
+                &chart_desc(&deadline_bars),
+                &deadline_bars,
+            ),
+            status_chart: super::chart::bar_chart(
+                &format!("statuses-{}", plan.id),
+                &self.t("chart-statuses"),
+                &chart_desc(&status_bars),
+                &status_bars,
+            ),
+            deadline_bars,
+            status_bars,
             id: plan.id.clone(),
             url: self.url(&plan_path(&plan.id)),
             json: crate::opendata::plan_file(&plan.id, "json"),
@@ -660,6 +700,44 @@ impl Views<'_> {
                 .map(|(m, _)| self.measure(plan, m))
                 .collect(),
         }
+    }
+
+    /// Activities per year they are due, with a bar for those without a due date; years before
+    /// the as-of date are marked as passed.
+    fn deadline_bars(&self, plan: &Plan) -> Vec<super::chart::Bar> {
+        let mut years: std::collections::BTreeMap<i32, usize> = Default::default();
+        let mut undated = 0;
+        for a in &plan.activities {
+            match a.deadline.due() {
+                Some(d) => *years.entry(chrono::Datelike::year(&d)).or_default() += 1,
+                None => undated += 1,
+            }
+        }
+        let as_of = self.site.config.as_of;
+        let mut bars: Vec<super::chart::Bar> = years
+            .into_iter()
+            .map(|(year, value)| {
+                let passed = chrono::NaiveDate::from_ymd_opt(year, 12, 31).is_some_and(|end| end < as_of);
+                let y = fluent_bundle::FluentValue::from(year.to_string());
+                super::chart::Bar {
+                    label: self.t_args("browse-due-in", &[("year", y)]),
+                    value,
+                    class: if passed {
+                        "deadline-passed".into()
+                    } else {
+                        "deadline-upcoming".into()
+                    },
+                }
+            })
+            .collect();
+        if undated > 0 {
+            bars.push(super::chart::Bar {
+                label: self.t("chart-undated"),
+                value: undated,
+                class: "deadline-none".into(),
+            });
+        }
+        bars
     }
 
     fn goal(&self, plan: &Plan, goal_id: &str) -> GoalView {

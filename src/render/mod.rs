@@ -4,6 +4,7 @@
 //! so pages render in parallel and in any order. Each locale has its own template engine whose
 //! `t()` function and `number` filter speak that locale.
 
+pub mod chart;
 pub mod data;
 pub mod markdown;
 
