@@ -199,3 +199,13 @@ reports-feed-link = Izvještaji o napretku (Atom)
 chart-deadlines = Aktivnosti po godini roka (podaci na dan { $date })
 chart-statuses = Aktivnosti po statusu
 chart-undated = Stalne, periodične ili bez datuma
+
+## Pretraga
+search-title = Pretraga
+search-description = Pretražite planove, aktivnosti, institucije i stranice portala.
+search-label = Riječi koje tražite
+search-button = Traži
+search-none = Ništa nije pronađeno. Pokušajte drugim riječima ili pregledajte spiskove ispod.
+search-count-template = Pronađeno stranica: COUNT
+search-browse = Pregledajte spiskove
+search-no-js = Za pretragu je potreban JavaScript u pregledaču. Svaka aktivnost može se naći i preko ovih spiskova:

@@ -196,3 +196,13 @@ reports-feed-link = Progress reports (Atom)
 chart-deadlines = Activities by the year they are due (data as of { $date })
 chart-statuses = Activities by status
 chart-undated = Continuous, recurring or without a date
+
+## Search
+search-title = Search
+search-description = Search the plans, activities, institutions and pages of the portal.
+search-label = Words to look for
+search-button = Search
+search-none = Nothing found. Try other words, or browse the lists below.
+search-count-template = Pages found: COUNT
+search-browse = Browse instead
+search-no-js = Search needs JavaScript in your browser. Every activity can also be found through these lists:

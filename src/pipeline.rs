@@ -190,6 +190,11 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         })
         .collect();
     let mut files = pages;
+    if !diagnostics.has_errors() {
+        // Every page rendered, so `files[i]` is page `i`.
+        let indexes = crate::search::indexes(&site, &files);
+        files.extend(indexes);
+    }
     files.extend(special_files(&site, &strings, &renderer, &diagnostics));
     match crate::opendata::files(&site) {
         Ok(data) => files.extend(data),
@@ -404,6 +409,7 @@ fn template_for(site: &Site, id: PageId) -> String {
         DataPage::Institution(_) => "institution.html",
         DataPage::Browse(..) => "browse.html",
         DataPage::Institutions => "institutions.html",
+        DataPage::Search => "search.html",
     });
     match site.pages[id].kind {
         PageKind::Untranslated => "untranslated.html".into(),
@@ -577,6 +583,7 @@ fn special_files(site: &Site, strings: &Strings, renderer: &Renderer, diagnostic
                     let front = &site.sources[source].front;
                     front.updated.or(front.date).map(|d| d.to_string())
                 }
+                PageKind::Data if site.groups[page.group].data == Some(DataPage::Search) => return None,
                 PageKind::Data => None,
                 _ => return None,
             };

@@ -46,6 +46,8 @@ pub enum DataPage {
     Browse(usize, Browse),
     /// The list of all institutions.
     Institutions,
+    /// The search page.
+    Search,
 }
 
 /// The ways a plan's activities can be listed, each a page that works without JavaScript.
@@ -213,6 +215,7 @@ impl Site {
         if !self.plans.institutions.is_empty() {
             pages.push(("institutions".to_owned(), DataPage::Institutions));
         }
+        pages.push(("search".to_owned(), DataPage::Search));
         for (i, inst) in self.plans.institutions.iter().enumerate() {
             pages.push((format!("institutions/{}", url_id(&inst.id)), DataPage::Institution(i)));
         }

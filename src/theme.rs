@@ -74,11 +74,13 @@ const BUILT_IN_TEMPLATES: &[(&str, &str)] = &[
     ),
     ("browse.html", include_str!("../themes/default/templates/browse.html")),
     ("data.html", include_str!("../themes/default/templates/data.html")),
+    ("search.html", include_str!("../themes/default/templates/search.html")),
 ];
 
 const BUILT_IN_STATIC: &[(&str, &str)] = &[
     ("style.css", include_str!("../themes/default/static/style.css")),
     ("livereload.js", include_str!("../themes/default/static/livereload.js")),
+    ("search.js", include_str!("../themes/default/static/search.js")),
 ];
 
 /// The name of the built-in theme.

@@ -269,3 +269,42 @@ fn plan_charts_are_accessible_svg_with_the_same_numbers_in_a_table() {
             .all(|v| v.parse::<usize>().is_ok())
     );
 }
+
+#[test]
+fn search_index_covers_pages_and_activities_in_both_serbian_scripts() {
+    let site = plan_site();
+    let index = |locale: &str| -> Vec<serde_json::Value> {
+        serde_json::from_str(&site.read(&format!("{locale}/search-index.json"))).unwrap()
+    };
+    let en = index("en");
+    let urls: Vec<&str> = en.iter().map(|e| e["u"].as_str().unwrap()).collect();
+    assert!(urls.contains(&"/en/plans/test-plan/activities/1-1-1/"), "{urls:?}");
+    assert!(urls.contains(&"/en/institutions/rs-moi/"), "{urls:?}");
+    assert!(
+        !urls.iter().any(|u| u.contains("/by-")),
+        "browsing lists are not indexed: {urls:?}"
+    );
+    let entry = en
+        .iter()
+        .find(|e| e["u"] == "/en/plans/test-plan/activities/1-1-1/")
+        .unwrap();
+    assert!(entry["f"].as_str().unwrap().contains("run a campaign"));
+    // Cyrillic and Latin Serbian fold to the same text, so either script finds the page.
+    let fold_of = |locale: &str, url: &str| -> String {
+        index(locale)
+            .iter()
+            .find(|e| e["u"] == url)
+            .map(|e| e["f"].as_str().unwrap().to_owned())
+            .unwrap()
+    };
+    let cyr = fold_of("sr", "/sr/plans/test-plan/activities/1-1-1/");
+    assert!(cyr.contains("sprovesti kampanju"), "{cyr}");
+    assert_eq!(cyr, fold_of("sr-latn", "/sr-latn/plans/test-plan/activities/1-1-1/"));
+    // The page works without JavaScript: a form, and the lists to browse instead.
+    let page = site.html("/en/search/");
+    assert_eq!(attrs(&page, "form.search", "data-index"), ["/en/search-index.json"]);
+    assert!(!attrs(&page, ".search-fallback a", "href").is_empty());
+    let scripts = attrs(&page, "script", "src");
+    assert_eq!(scripts.len(), 1);
+    assert!(scripts[0].starts_with("/assets/search.") && site.out().join(&scripts[0][1..]).is_file());
+}

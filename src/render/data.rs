@@ -396,6 +396,16 @@ pub fn insert(ctx: &mut Context, site: &Site, strings: &Strings, data: DataPage,
                 breadcrumbs: crumbs,
             }
         }
+        DataPage::Search => {
+            let title = view.t("search-title");
+            ctx.insert("search_index", &crate::search::index_url(&view.locale.code));
+            ctx.insert("browse_all", &view.all_browse_links());
+            DataContext {
+                description: view.t("search-description"),
+                title,
+                breadcrumbs: Vec::new(),
+            }
+        }
         DataPage::Institutions => {
             ctx.insert("countries", &view.institutions());
             let title = view.t("institutions-title");
@@ -853,6 +863,17 @@ impl Views<'_> {
             source: self.source(&plan.meta.source),
             source_line: act.source_line,
         }
+    }
+
+    /// For each plan: its title, page and lists, for the search page's no-JavaScript fallback.
+    fn all_browse_links(&self) -> Vec<(LinkView, Vec<BrowseLink>)> {
+        self.site
+            .plans
+            .plans
+            .iter()
+            .filter(|p| !p.activities.is_empty())
+            .map(|p| (self.plan_link(p), self.browse_links(p, None)))
+            .collect()
     }
 
     fn browse_links(&self, plan: &Plan, current: Option<Browse>) -> Vec<BrowseLink> {

@@ -231,9 +231,10 @@ impl Renderer {
                     DataPage::Institution(_) => "institution",
                     DataPage::Browse(..) => "browse",
                     DataPage::Institutions => "institutions",
+                    DataPage::Search => "search",
                 };
                 view.description = Some(dc.description);
-                view.indexable = true;
+                view.indexable = d != DataPage::Search;
                 ctx.insert("breadcrumbs", &dc.breadcrumbs);
                 ctx.insert("alternates", &alternates(site, page.group));
             }
@@ -292,6 +293,9 @@ impl Renderer {
                 institutions_url: site
                     .data_page("institutions", locale_index)
                     .map(|id| site.pages[id].url.clone()),
+                search_url: site
+                    .data_page("search", locale_index)
+                    .map(|id| site.pages[id].url.clone()),
                 reports_feed_url: (!site.plans.plans.is_empty())
                     .then(|| crate::pipeline::reports_feed_url(&locale.code)),
             },
@@ -334,6 +338,7 @@ struct SiteView {
     home_url: String,
     feed_url: Option<String>,
     institutions_url: Option<String>,
+    search_url: Option<String>,
     reports_feed_url: Option<String>,
 }
 

@@ -1,0 +1,148 @@
+//! Search without third parties: a small index per locale, written at build time, that an
+//! optional script on the search page filters in the browser.
+//!
+//! Without JavaScript the search page lists the pre-rendered browsing pages instead. Text is
+//! folded for matching: lowercase, Serbian Cyrillic transliterated and Latin diacritics dropped
+//! (`Љубав`, `ljubav` and `LJUBAV` all match), the same folding `search.js` applies to queries.
+
+use rayon::prelude::*;
+use serde::Serialize;
+use unicode_normalization::UnicodeNormalization;
+
+use crate::i18n::translit;
+use crate::output::{Body, OutputFile};
+use crate::site::{DataPage, PageKind, Site};
+
+/// The URL of a locale's search index.
+pub fn index_url(locale: &str) -> String {
+    format!("/{locale}/search-index.json")
+}
+
+/// One searchable page.
+#[derive(Serialize)]
+struct Entry {
+    /// Title as shown.
+    t: String,
+    /// URL.
+    u: String,
+    /// Folded title and text, for matching.
+    f: String,
+}
+
+/// Folds text for matching: lowercase, Cyrillic → Latin, no diacritics, single spaces.
+pub fn fold(text: &str) -> String {
+    let latin = translit::to_latin(&text.to_lowercase()).replace('đ', "dj");
+    let stripped: String = latin
+        .nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .collect();
+    stripped.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The search index of every locale, from the rendered pages (`pages[i]` is page `i`).
+pub fn indexes(site: &Site, pages: &[OutputFile]) -> Vec<OutputFile> {
+    (0..site.config.locales.len())
+        .into_par_iter()
+        .map(|locale| {
+            let entries: Vec<Entry> = site
+                .pages
+                .iter()
+                .zip(pages)
+                .filter(|(p, _)| p.locale == locale)
+                .filter_map(|(p, file)| {
+                    let limit = text_limit(site, p)?;
+                    let Body::Bytes(bytes) = &file.body else { return None };
+                    let html = String::from_utf8_lossy(bytes);
+                    let title = h1_text(&html)?;
+                    let text: String = main_text(&html).chars().take(limit).collect();
+                    let f = fold(&format!("{title} {text}"));
+                    Some(Entry {
+                        t: title,
+                        u: p.url.clone(),
+                        f,
+                    })
+                })
+                .collect();
+            let body = serde_json::to_vec(&entries).unwrap_or_else(|_| b"[]".to_vec());
+            OutputFile {
+                path: index_url(&site.config.locales[locale].code)[1..].to_owned(),
+                body: Body::Bytes(body),
+            }
+        })
+        .collect()
+}
+
+/// How much of a page's text goes into the index, or `None` to leave the page out. Lists that
+/// repeat other pages' text (plans, goals, browsing pages) contribute only their beginning, so
+/// the index stays small enough for a slow phone.
+fn text_limit(site: &Site, page: &crate::site::Page) -> Option<usize> {
+    match (page.kind.clone(), site.groups[page.group].data) {
+        (PageKind::Content { pager: 1, .. }, None) => Some(4000),
+        (PageKind::Content { pager: 1, .. } | PageKind::Data, Some(DataPage::Activity(..))) => Some(2000),
+        (
+            PageKind::Content { pager: 1, .. } | PageKind::Data,
+            Some(DataPage::Plan(_) | DataPage::Goal(..) | DataPage::Institution(_)),
+        ) => Some(300),
+        _ => None,
+    }
+}
+
+/// The text of the page's `h1`.
+fn h1_text(html: &str) -> Option<String> {
+    let start = html.find("<h1")?;
+    let open_end = start + html[start..].find('>')? + 1;
+    let end = open_end + html[open_end..].find("</h1>")?;
+    Some(
+        strip_tags(&html[open_end..end])
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
+}
+
+/// The text of the page's main content: from its `h1` to the citation block at the end of
+/// `main` (navigation, breadcrumbs and the citation are left out).
+fn main_text(html: &str) -> String {
+    let start = html.find("<h1").unwrap_or(0);
+    let main_end = html.find("</main>").unwrap_or(html.len());
+    let end = html[..main_end]
+        .rfind("<aside")
+        .filter(|&a| a > start)
+        .unwrap_or(main_end)
+        .max(start);
+    strip_tags(&html[start..end])
+}
+
+fn strip_tags(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                out.push(' ');
+            }
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("&amp;", "&")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_matches_scripts_case_and_diacritics() {
+        assert_eq!(fold("Љубав  ЂАК"), "ljubav djak");
+        assert_eq!(fold("Ljubav Đak"), "ljubav djak");
+        assert_eq!(fold("Žrtve TRGOVINE"), "zrtve trgovine");
+        assert_eq!(fold("Жртве"), fold("zrtve"));
+    }
+}
