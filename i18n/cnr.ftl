@@ -209,3 +209,9 @@ search-none = Ništa nije pronađeno. Pokušajte drugim riječima ili pregledajt
 search-count-template = Pronađeno stranica: COUNT
 search-browse = Pregledajte spiskove
 search-no-js = Za pretragu je potreban JavaScript u pregledaču. Svaka aktivnost može se naći i preko ovih spiskova:
+institution-timeliness =
+    { $completed ->
+        [one] { $completed } aktivnost prijavljena kao završena, od toga { $on_time } u roku.
+        [few] { $completed } aktivnosti prijavljene kao završene, od toga { $on_time } u roku.
+       *[other] { $completed } aktivnosti prijavljenih kao završene, od toga { $on_time } u roku.
+    }

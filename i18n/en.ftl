@@ -206,3 +206,8 @@ search-none = Nothing found. Try other words, or browse the lists below.
 search-count-template = Pages found: COUNT
 search-browse = Browse instead
 search-no-js = Search needs JavaScript in your browser. Every activity can also be found through these lists:
+institution-timeliness =
+    { $completed ->
+        [one] { $completed } activity reported complete, { $on_time } of them by its deadline.
+       *[other] { $completed } activities reported complete, { $on_time } of them by their deadline.
+    }

@@ -205,3 +205,8 @@ search-none = Ништо не е пронајдено. Обидете се со 
 search-count-template = Пронајдени страници: COUNT
 search-browse = Прегледајте ги списоците
 search-no-js = За пребарување е потребен JavaScript во прелистувачот. Секоја активност може да се најде и преку овие списоци:
+institution-timeliness =
+    { $completed ->
+        [one] { $completed } активност пријавена како завршена, од нив { $on_time } во рок.
+       *[other] { $completed } активности пријавени како завршени, од нив { $on_time } во рок.
+    }

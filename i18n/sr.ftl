@@ -210,3 +210,9 @@ search-none = Ништа није пронађено. Покушајте дру�
 search-count-template = Пронађено страница: COUNT
 search-browse = Прегледајте спискове
 search-no-js = За претрагу је потребан JavaScript у прегледачу. Свака активност може се наћи и преко ових спискова:
+institution-timeliness =
+    { $completed ->
+        [one] { $completed } активност пријављена као завршена, од тога { $on_time } у року.
+        [few] { $completed } активности пријављене као завршене, од тога { $on_time } у року.
+       *[other] { $completed } активности пријављених као завршене, од тога { $on_time } у року.
+    }

@@ -154,6 +154,11 @@ fn plan_goal_and_institution_pages_roll_up_progress() {
     );
     let inst = site.html("/sr/institutions/rs-moi/");
     assert_eq!(texts(&inst, "h1"), ["Министарство унутрашњих послова"]);
+    // 1.1.1 was reported complete on 2010-12-20, due 2010-12-31: on time.
+    let en = site.html("/en/institutions/rs-moi/");
+    assert!(texts(&en, "main p").contains(&"1 activity reported complete, 1 of them by its deadline.".to_owned()));
+    let moj = site.html("/en/institutions/rs-moj/");
+    assert!(texts(&moj, "main p").contains(&"0 activities reported complete, 0 of them by their deadline.".to_owned()));
     assert_eq!(
         attrs(&inst, "table.activities a", "href"),
         ["/sr/plans/test-plan/activities/1-1-1/"]

@@ -83,6 +83,32 @@ impl PlanData {
         self.rollup(plan, |a| goals.contains(a.goal.as_str()))
     }
 
+    /// Of the activities institution `id` is responsible for: how many are complete, and how many
+    /// of those were first reported complete no later than their due date.
+    pub fn timeliness(&self, id: &str) -> (usize, usize) {
+        let (mut completed, mut on_time) = (0, 0);
+        for plan in &self.plans {
+            for a in plan
+                .activities
+                .iter()
+                .filter(|a| a.activity.responsible.iter().any(|r| r == id))
+            {
+                if self.status(&plan.id, &a.activity.id).0 != Status::Complete {
+                    continue;
+                }
+                completed += 1;
+                let done = self
+                    .reports_on(&plan.id, &a.activity.id)
+                    .find(|r| r.status == Status::Complete);
+                let done_on = done.and_then(report_date);
+                if matches!((done_on, a.deadline.due()), (Some(d), Some(due)) if d <= due) {
+                    on_time += 1;
+                }
+            }
+        }
+        (completed, on_time)
+    }
+
     /// Rolls up every activity, in every plan, for which institution `id` is responsible.
     pub fn rollup_institution(&self, id: &str) -> Rollup {
         Rollup::of(self.plans.iter().flat_map(|plan| {

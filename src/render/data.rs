@@ -187,6 +187,8 @@ struct InstitutionView {
     name: TextView,
     aliases: Vec<String>,
     rollup: RollupView,
+    /// "N completed, M of them by their deadline", counting the activities it is responsible for.
+    timeliness: String,
     plans: Vec<InstitutionPlanView>,
 }
 
@@ -1016,10 +1018,18 @@ impl Views<'_> {
                 })
             })
             .collect();
+        let (completed, on_time) = self.site.plans.timeliness(&inst.id);
         InstitutionView {
             name: self.text(&inst.name),
             aliases: inst.aliases.clone(),
             rollup: self.rollup(&self.site.plans.rollup_institution(&inst.id)),
+            timeliness: self.t_args(
+                "institution-timeliness",
+                &[
+                    ("completed", (completed as f64).into()),
+                    ("on_time", (on_time as f64).into()),
+                ],
+            ),
             plans,
         }
     }
