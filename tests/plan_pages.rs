@@ -91,6 +91,16 @@ fn every_activity_has_a_permanent_page_in_every_locale() {
     );
     assert_eq!(texts(&doc, ".facts .status"), ["Complete"]);
     assert_eq!(texts(&doc, ".reports .status"), ["Complete"]);
+    // "Updated" is the date of the newest report the page shows.
+    assert_eq!(attrs(&doc, ".facts dd time", "datetime")[0], "2010-12-20");
+    assert!(
+        attrs(
+            &site.html("/en/plans/test-plan/activities/1-1-2/"),
+            ".facts dd time",
+            "datetime"
+        )
+        .is_empty()
+    );
     assert!(
         texts(&doc, ".reports .meta")
             .join(" ")

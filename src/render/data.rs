@@ -318,6 +318,8 @@ pub struct DataContext {
     pub description: String,
     /// Links from the home page down to the page's parent.
     pub breadcrumbs: Vec<LinkView>,
+    /// The date of the newest progress report the page shows, if any.
+    pub updated: Option<chrono::NaiveDate>,
 }
 
 /// Inserts the views of `data` into `ctx` for `locale`.
@@ -342,6 +344,7 @@ pub fn insert(ctx: &mut Context, site: &Site, strings: &Strings, data: DataPage,
                 title,
                 description,
                 breadcrumbs: view.plans_crumbs(),
+                updated: view.newest_report(plan, |_| true),
             }
         }
         DataPage::Goal(p, g) => {
@@ -358,6 +361,7 @@ pub fn insert(ctx: &mut Context, site: &Site, strings: &Strings, data: DataPage,
                 title,
                 description,
                 breadcrumbs: crumbs,
+                updated: None,
             }
         }
         DataPage::Activity(p, a) => {
@@ -373,10 +377,12 @@ pub fn insert(ctx: &mut Context, site: &Site, strings: &Strings, data: DataPage,
             let mut crumbs = view.plans_crumbs();
             crumbs.push(view.plan_link(plan));
             crumbs.extend(goal);
+            let id = &activity.activity.id;
             DataContext {
                 title,
                 description,
                 breadcrumbs: crumbs,
+                updated: view.newest_report(plan, |a| a == id),
             }
         }
         DataPage::Browse(p, browse) => {
@@ -396,6 +402,7 @@ pub fn insert(ctx: &mut Context, site: &Site, strings: &Strings, data: DataPage,
                 title,
                 description: view.t(&format!("browse-{}", browse.slug())),
                 breadcrumbs: crumbs,
+                updated: None,
             }
         }
         DataPage::Search => {
@@ -406,6 +413,7 @@ pub fn insert(ctx: &mut Context, site: &Site, strings: &Strings, data: DataPage,
                 description: view.t("search-description"),
                 title,
                 breadcrumbs: Vec::new(),
+                updated: None,
             }
         }
         DataPage::Institutions => {
@@ -415,6 +423,7 @@ pub fn insert(ctx: &mut Context, site: &Site, strings: &Strings, data: DataPage,
                 description: title.clone(),
                 title,
                 breadcrumbs: Vec::new(),
+                updated: None,
             }
         }
         DataPage::Institution(i) => {
@@ -426,6 +435,7 @@ pub fn insert(ctx: &mut Context, site: &Site, strings: &Strings, data: DataPage,
                 title,
                 description,
                 breadcrumbs: Vec::new(),
+                updated: None,
             }
         }
     }
@@ -545,6 +555,17 @@ impl Views<'_> {
                 }])
             })
             .unwrap_or_default()
+    }
+
+    /// The date of the newest report on the activities of `plan` that `keep` selects.
+    fn newest_report(&self, plan: &Plan, keep: impl Fn(&str) -> bool) -> Option<chrono::NaiveDate> {
+        self.site
+            .plans
+            .reports
+            .iter()
+            .filter(|f| f.plan == plan.id && keep(&f.report.activity))
+            .filter_map(|f| crate::plan::progress::report_date(&f.report))
+            .max()
     }
 
     fn plan_link(&self, plan: &Plan) -> LinkView {

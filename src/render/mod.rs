@@ -187,7 +187,10 @@ impl Renderer {
                     ctx.insert("plans", &data::plan_summaries(site, strings, page.locale));
                 }
                 if let Some(d) = site.groups[page.group].data {
-                    data::insert(&mut ctx, site, strings, d, page.locale);
+                    let dc = data::insert(&mut ctx, site, strings, d, page.locale);
+                    view.updated = view
+                        .updated
+                        .or(dc.updated.map(|date| DateView::new(strings, &locale.code, date)));
                 }
                 if src.front.template.as_deref() == Some(data::OPEN_DATA_TEMPLATE) {
                     data::insert_open_data(&mut ctx, site, strings, page.locale);
@@ -235,6 +238,7 @@ impl Renderer {
                 };
                 view.description = Some(dc.description);
                 view.indexable = d != DataPage::Search;
+                view.updated = dc.updated.map(|date| DateView::new(strings, &locale.code, date));
                 ctx.insert("breadcrumbs", &dc.breadcrumbs);
                 ctx.insert("alternates", &alternates(site, page.group));
             }
