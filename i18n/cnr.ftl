@@ -215,3 +215,4 @@ institution-timeliness =
         [few] { $completed } aktivnosti prijavljene kao završene, od toga { $on_time } u roku.
        *[other] { $completed } aktivnosti prijavljenih kao završene, od toga { $on_time } u roku.
     }
+table-fallback-note = Tekstovi koji još nisu prevedeni na crnogorski prikazani su na jeziku izvornog dokumenta.

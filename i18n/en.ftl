@@ -211,3 +211,4 @@ institution-timeliness =
         [one] { $completed } activity reported complete, { $on_time } of them by its deadline.
        *[other] { $completed } activities reported complete, { $on_time } of them by their deadline.
     }
+table-fallback-note = Texts not yet translated into English are shown in the language of the source document.

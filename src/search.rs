@@ -25,6 +25,8 @@ struct Entry {
     t: String,
     /// URL.
     u: String,
+    /// The beginning of the page's text, shown under the title in results.
+    s: String,
     /// Folded title and text, for matching.
     f: String,
 }
@@ -56,7 +58,16 @@ pub fn indexes(site: &Site, pages: &[OutputFile]) -> Vec<OutputFile> {
                     let title = h1_text(&html)?;
                     let text: String = main_text(&html).chars().take(limit).collect();
                     let f = fold(&format!("{title} {text}"));
+                    let body = text.split_whitespace().collect::<Vec<_>>().join(" ");
+                    let s: String = body
+                        .strip_prefix(title.as_str())
+                        .unwrap_or(&body)
+                        .trim()
+                        .chars()
+                        .take(160)
+                        .collect();
                     Some(Entry {
+                        s,
                         t: title,
                         u: p.url.clone(),
                         f,

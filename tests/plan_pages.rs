@@ -129,6 +129,10 @@ fn an_activity_without_a_report_says_so() {
 #[test]
 fn text_missing_in_a_language_falls_back_visibly() {
     let site = plan_site();
+    // In tables, a note says untranslated texts are in the source language.
+    let goal = site.html("/sr/plans/test-plan/goals/1/");
+    assert_eq!(texts(&goal, ".fallback-note").len(), 1);
+    assert!(texts(&site.html("/en/plans/test-plan/goals/1/"), ".fallback-note").is_empty());
     let doc = site.html("/sr/plans/test-plan/activities/1-1-2/");
     // No Serbian text: the English is shown, marked as English, with a note.
     assert_eq!(texts(&doc, ".activity-text span[lang=en]"), ["Train teachers"]);
@@ -304,6 +308,7 @@ fn search_index_covers_pages_and_activities_in_both_serbian_scripts() {
         .find(|e| e["u"] == "/en/plans/test-plan/activities/1-1-1/")
         .unwrap();
     assert!(entry["f"].as_str().unwrap().contains("run a campaign"));
+    assert!(entry["s"].as_str().unwrap().starts_with("Test plan"), "{}", entry["s"]);
     // Cyrillic and Latin Serbian fold to the same text, so either script finds the page.
     let fold_of = |locale: &str, url: &str| -> String {
         index(locale)

@@ -37,6 +37,11 @@
       link.href = e.u;
       link.textContent = e.t;
       item.appendChild(link);
+      if (e.s) {
+        var snippet = document.createElement("p");
+        snippet.textContent = e.s.length >= 160 ? e.s + "…" : e.s;
+        item.appendChild(snippet);
+      }
       list.appendChild(item);
     });
     results.appendChild(list);
