@@ -403,6 +403,28 @@ pub(super) mod testing {
         text.get("en").map_or("", String::as_str)
     }
 
+    /// `parse` reads `document` cut at `tenths` of its length (on a character boundary).
+    pub fn cut(parse: fn(&str) -> ImportedPlan, document: &str, tenths: usize) -> ImportedPlan {
+        let mut at = document.len() * tenths / 10;
+        while !document.is_char_boundary(at) {
+            at += 1;
+        }
+        parse(&document[..at])
+    }
+
+    /// Asserts that `parse` reads nothing from empty input and reads `document` with Windows
+    /// line endings exactly as with Unix ones.
+    pub fn assert_reads_empty_and_crlf(parse: fn(&str) -> ImportedPlan, document: &str) {
+        assert!(parse("").activities.is_empty());
+        let crlf = parse(&document.replace('\n', "\r\n"));
+        let plain = parse(document);
+        assert_eq!(crlf.doubts, plain.doubts);
+        assert_eq!(
+            crlf.activities.iter().map(|a| &a.activity).collect::<Vec<_>>(),
+            plain.activities.iter().map(|a| &a.activity).collect::<Vec<_>>()
+        );
+    }
+
     /// Whether `plan` has a doubt on `line` whose message contains `words`.
     pub fn has_doubt(plan: &ImportedPlan, line: usize, words: &str) -> bool {
         plan.doubts.iter().any(|d| d.line == line && d.message.contains(words))

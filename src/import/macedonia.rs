@@ -542,7 +542,7 @@ fn split_scripts(text: &str) -> (Text, Option<String>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::import::cells::testing::{activity, english, has_doubt};
+    use crate::import::cells::testing::{activity, assert_reads_empty_and_crlf, cut, english, has_doubt};
 
     const DOCUMENT: &str = include_str!(concat!(
         env!("CARGO_MANIFEST_DIR"),
@@ -728,24 +728,13 @@ mod tests {
 
     #[test]
     fn odd_input_does_not_panic() {
-        assert!(parse("").activities.is_empty());
-        let cut = |fraction: usize| {
-            let mut at = DOCUMENT.len() * fraction / 10;
-            while !DOCUMENT.is_char_boundary(at) {
-                at += 1;
-            }
-            parse(&DOCUMENT[..at])
-        };
-        assert!(cut(5).activities.is_empty(), "the first half has no annex");
-        let cut_in_annex = cut(8).activities.len();
-        assert!(cut_in_annex > 0 && cut_in_annex < 52);
-        let crlf = parse(&DOCUMENT.replace('\n', "\r\n"));
-        let plain = parse(DOCUMENT);
-        assert_eq!(crlf.doubts, plain.doubts);
-        assert_eq!(
-            crlf.activities.iter().map(|a| &a.activity).collect::<Vec<_>>(),
-            plain.activities.iter().map(|a| &a.activity).collect::<Vec<_>>()
+        assert_reads_empty_and_crlf(parse, DOCUMENT);
+        assert!(
+            cut(parse, DOCUMENT, 5).activities.is_empty(),
+            "the first half has no annex"
         );
+        let cut_in_annex = cut(parse, DOCUMENT, 8).activities.len();
+        assert!(cut_in_annex > 0 && cut_in_annex < 52);
         parse("Annex\n| 1.x | 1.1 |\n| | | | | |\n| 9. g | x | | | | |\n| 1. g | 1.1. r | a 1.1.1. b |");
     }
 

@@ -528,7 +528,7 @@ fn localised(text: &str) -> Text {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::import::cells::testing::{activity, english, has_doubt};
+    use crate::import::cells::testing::{activity, assert_reads_empty_and_crlf, cut, english, has_doubt};
 
     const DOCUMENT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/sources/me-ap-2012-2013.txt"));
 
@@ -761,20 +761,9 @@ mod tests {
 
     #[test]
     fn odd_input_does_not_panic() {
-        assert!(parse("").activities.is_empty());
-        let mut half = DOCUMENT.len() / 2;
-        while !DOCUMENT.is_char_boundary(half) {
-            half += 1;
-        }
-        let truncated = parse(&DOCUMENT[..half]);
+        assert_reads_empty_and_crlf(parse, DOCUMENT);
+        let truncated = cut(parse, DOCUMENT, 5);
         assert!(!truncated.activities.is_empty() && truncated.activities.len() < 87);
-        let crlf = parse(&DOCUMENT.replace('\n', "\r\n"));
-        let plain = parse(DOCUMENT);
-        assert_eq!(crlf.doubts, plain.doubts);
-        assert_eq!(
-            crlf.activities.iter().map(|a| &a.activity).collect::<Vec<_>>(),
-            plain.activities.iter().map(|a| &a.activity).collect::<Vec<_>>()
-        );
         parse("PREVENTION\nObjective\tMeasure\n\t\tx\n\t1.1. m\tnone\n1.1.1. x\t\t1.1.1.\nEDUCATION\n\t\t1.1.1 y");
     }
 }

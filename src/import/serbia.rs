@@ -446,7 +446,7 @@ fn missing_word(cell: &str) -> Option<String> {
 mod tests {
     use super::*;
     use crate::import::cells::NAMES_WITH_COMMAS;
-    use crate::import::cells::testing::{activity, english, has_doubt};
+    use crate::import::cells::testing::{activity, assert_reads_empty_and_crlf, cut, english, has_doubt};
 
     const DOCUMENT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/sources/rs-npa-2009-2011.txt"));
 
@@ -682,21 +682,10 @@ mod tests {
 
     #[test]
     fn odd_input_does_not_panic() {
-        assert!(parse("").activities.is_empty());
-        let mut half = DOCUMENT.len() / 2;
-        while !DOCUMENT.is_char_boundary(half) {
-            half += 1;
-        }
-        let truncated = parse(&DOCUMENT[..half]);
+        assert_reads_empty_and_crlf(parse, DOCUMENT);
+        assert_eq!(parse(&DOCUMENT.replace('\n', "\r\n")).activities.len(), 123);
+        let truncated = cut(parse, DOCUMENT, 5);
         assert!(!truncated.activities.is_empty() && truncated.activities.len() < 123);
-        let crlf = parse(&DOCUMENT.replace('\n', "\r\n"));
-        let plain = parse(DOCUMENT);
-        assert_eq!(crlf.activities.len(), 123);
-        assert_eq!(crlf.doubts, plain.doubts);
-        assert_eq!(
-            crlf.activities.iter().map(|a| &a.activity).collect::<Vec<_>>(),
-            plain.activities.iter().map(|a| &a.activity).collect::<Vec<_>>()
-        );
         parse("| 1.1.1. x |\n| | y |\n| | | | | |\nStrategic goal: x\n11. y");
     }
 
