@@ -216,3 +216,8 @@ institution-timeliness =
        *[other] { $completed } aktivnosti prijavljenih kao završene, od toga { $on_time } u roku.
     }
 table-fallback-note = Tekstovi koji još nisu prevedeni na crnogorski prikazani su na jeziku izvornog dokumenta.
+
+## Brzi izlaz
+quick-exit = Brzo napusti stranicu
+quick-exit-help = Kako ovo dugme radi
+quick-exit-press = Shift pritisnut COUNT od 3 puta

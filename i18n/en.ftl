@@ -212,3 +212,8 @@ institution-timeliness =
        *[other] { $completed } activities reported complete, { $on_time } of them by their deadline.
     }
 table-fallback-note = Texts not yet translated into English are shown in the language of the source document.
+
+## Quick exit
+quick-exit = Exit this page
+quick-exit-help = How this button works
+quick-exit-press = Shift pressed COUNT of 3 times

@@ -211,3 +211,8 @@ institution-timeliness =
        *[other] { $completed } активности пријавени како завршени, од нив { $on_time } во рок.
     }
 table-fallback-note = Текстовите што сè уште не се преведени на македонски се прикажани на јазикот на изворниот документ.
+
+## Брз излез
+quick-exit = Брзо напушти ја страницата
+quick-exit-help = Како работи ова копче
+quick-exit-press = Shift е притиснат COUNT од 3 пати

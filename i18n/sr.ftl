@@ -217,3 +217,8 @@ institution-timeliness =
        *[other] { $completed } активности пријављених као завршене, од тога { $on_time } у року.
     }
 table-fallback-note = Текстови који још нису преведени на српски приказани су на језику изворног документа.
+
+## Брзи излаз
+quick-exit = Брзо напусти страницу
+quick-exit-help = Како ово дугме ради
+quick-exit-press = Shift притиснут COUNT од 3 пута

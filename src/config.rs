@@ -72,6 +72,8 @@ pub struct SiteConfig {
     pub description: BTreeMap<String, String>,
     /// Published locales, derived from `languages`.
     pub locales: Vec<Locale>,
+    /// Where the "Exit this page" button leads: a neutral site.
+    pub quick_exit_url: String,
 }
 
 #[derive(Deserialize)]
@@ -85,6 +87,29 @@ struct RawConfig {
     languages: Vec<RawLanguage>,
     title: toml::Spanned<BTreeMap<String, String>>,
     description: toml::Spanned<BTreeMap<String, String>>,
+    #[serde(default)]
+    help: RawHelp,
+}
+
+/// The `[help]` table: settings for people who may be at risk while reading the site.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawHelp {
+    #[serde(default = "default_quick_exit")]
+    quick_exit_url: String,
+}
+
+impl Default for RawHelp {
+    fn default() -> Self {
+        RawHelp {
+            quick_exit_url: default_quick_exit(),
+        }
+    }
+}
+
+/// A neutral site that opens quickly everywhere in the region.
+fn default_quick_exit() -> String {
+    "https://www.wikipedia.org/".to_owned()
 }
 
 #[derive(Deserialize)]
@@ -199,6 +224,15 @@ impl SiteConfig {
                 }
             }
         }
+        if !raw.help.quick_exit_url.starts_with("https://") {
+            errors.push(error(
+                None,
+                format!(
+                    "[help] quick_exit_url `{}` must be an https:// address of a neutral site",
+                    raw.help.quick_exit_url
+                ),
+            ));
+        }
         let base_url = raw.base_url.trim_end_matches('/').to_owned();
         if !(base_url.starts_with("http://") || base_url.starts_with("https://")) {
             errors.push(error(
@@ -219,6 +253,7 @@ impl SiteConfig {
             title: raw.title.into_inner(),
             description: raw.description.into_inner(),
             locales,
+            quick_exit_url: raw.help.quick_exit_url,
         })
     }
 

@@ -27,6 +27,41 @@ pub struct OutputFile {
     pub body: Body,
 }
 
+/// Response headers for every file of the site: a strict Content-Security-Policy (nothing from
+/// other origins, no inline scripts or styles), no referrer, no framing, HTTPS only.
+///
+/// `netlify.toml` repeats them (a test keeps the two equal); the build also writes them as a
+/// `_headers` file for other static hosts.
+pub const SECURITY_HEADERS: &[(&str, &str)] = &[
+    (
+        "Content-Security-Policy",
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; connect-src 'self'; \
+         manifest-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; upgrade-insecure-requests",
+    ),
+    ("Strict-Transport-Security", "max-age=63072000; includeSubDomains"),
+    ("X-Content-Type-Options", "nosniff"),
+    ("Referrer-Policy", "no-referrer"),
+    ("X-Frame-Options", "DENY"),
+    (
+        "Permissions-Policy",
+        "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=(), browsing-topics=()",
+    ),
+    ("Cross-Origin-Opener-Policy", "same-origin"),
+];
+
+/// Caching for fingerprinted files under `/assets/`: a year, never revalidated.
+pub const ASSET_CACHE: &str = "public, max-age=31536000, immutable";
+
+/// The `_headers` file (Netlify, Cloudflare Pages and others read this format).
+pub fn headers_file() -> String {
+    let mut text = String::from("/*\n");
+    for (name, value) in SECURITY_HEADERS {
+        text.push_str(&format!("  {name}: {value}\n"));
+    }
+    text.push_str(&format!("/assets/*\n  Cache-Control: {ASSET_CACHE}\n"));
+    text
+}
+
 /// The output file path for a page URL: `/en/about/` → `en/about/index.html`.
 pub fn file_for_url(url: &str) -> String {
     let trimmed = url.trim_start_matches('/');

@@ -207,6 +207,10 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     if diagnostics.has_errors() {
         return Err(BuildError::Invalid(diagnostics.into_sorted()));
     }
+    files.push(OutputFile {
+        path: "_headers".into(),
+        body: Body::Bytes(output::headers_file().into_bytes()),
+    });
     for asset in &theme.assets {
         files.push(OutputFile {
             path: asset.url.trim_start_matches('/').to_owned(),

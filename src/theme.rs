@@ -81,6 +81,7 @@ const BUILT_IN_STATIC: &[(&str, &str)] = &[
     ("style.css", include_str!("../themes/default/static/style.css")),
     ("livereload.js", include_str!("../themes/default/static/livereload.js")),
     ("search.js", include_str!("../themes/default/static/search.js")),
+    ("quick-exit.js", include_str!("../themes/default/static/quick-exit.js")),
 ];
 
 /// The name of the built-in theme.

@@ -33,7 +33,12 @@ fn markdown_features_render_without_inline_styles_or_scripts() {
         ["noopener noreferrer"]
     );
     let raw = site.read("en/doc/index.html");
-    assert!(!raw.contains("<script"), "no script may survive");
+    assert!(!raw.contains("alert(1)"), "no pasted script may survive");
+    assert!(attrs(&doc, ".prose script", "src").is_empty() && texts(&doc, ".prose script").is_empty());
+    assert!(
+        attrs(&doc, "script", "src").iter().all(|s| s.starts_with("/assets/")),
+        "only the theme's own scripts"
+    );
     assert!(!raw.contains("style="), "no style attribute");
     assert!(!raw.contains("onclick"), "no event handler");
 }

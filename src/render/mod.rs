@@ -300,6 +300,8 @@ impl Renderer {
                 search_url: site
                     .data_page("search", locale_index)
                     .map(|id| site.pages[id].url.clone()),
+                quick_exit_url: site.config.quick_exit_url.clone(),
+                safety_url: site.resolve_internal("@/safety.md", locale_index),
                 reports_feed_url: (!site.plans.plans.is_empty())
                     .then(|| crate::pipeline::reports_feed_url(&locale.code)),
             },
@@ -343,6 +345,8 @@ struct SiteView {
     feed_url: Option<String>,
     institutions_url: Option<String>,
     search_url: Option<String>,
+    quick_exit_url: String,
+    safety_url: Option<String>,
     reports_feed_url: Option<String>,
 }
 
