@@ -74,6 +74,8 @@ pub struct SiteConfig {
     pub locales: Vec<Locale>,
     /// Where the "Exit this page" button leads: a neutral site.
     pub quick_exit_url: String,
+    /// E-mail addresses and phone numbers that pages may show besides the hotline data.
+    pub allowed_contacts: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -97,12 +99,15 @@ struct RawConfig {
 struct RawHelp {
     #[serde(default = "default_quick_exit")]
     quick_exit_url: String,
+    #[serde(default)]
+    allowed_contacts: Vec<String>,
 }
 
 impl Default for RawHelp {
     fn default() -> Self {
         RawHelp {
             quick_exit_url: default_quick_exit(),
+            allowed_contacts: Vec::new(),
         }
     }
 }
@@ -254,6 +259,7 @@ impl SiteConfig {
             description: raw.description.into_inner(),
             locales,
             quick_exit_url: raw.help.quick_exit_url,
+            allowed_contacts: raw.help.allowed_contacts,
         })
     }
 

@@ -17,6 +17,7 @@ pub mod pipeline;
 pub mod plan;
 pub mod render;
 pub mod scaffold;
+pub mod scan;
 pub mod search;
 pub mod serve;
 pub mod site;

@@ -221,6 +221,10 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         path,
         body: Body::Copy(from),
     }));
+    report_leaks(&site, &files, &diagnostics);
+    if diagnostics.has_errors() {
+        return Err(BuildError::Invalid(diagnostics.into_sorted()));
+    }
 
     // Write.
     if let Some(out) = &options.out {
@@ -352,6 +356,34 @@ fn check_links(
             }
         }
     });
+}
+
+/// Scans the output for anything that would expose visitors ([`crate::scan`]); each finding is
+/// an error naming the Markdown file the page comes from, where there is one.
+fn report_leaks(site: &Site, files: &[OutputFile], diagnostics: &Diagnostics) {
+    let findings = crate::scan::scan(files, &site.config.base_url, &site.config.allowed_contacts);
+    if findings.is_empty() {
+        return;
+    }
+    let sources: HashMap<String, PathBuf> = site
+        .pages
+        .iter()
+        .enumerate()
+        .filter_map(|(id, p)| {
+            site.source_of(id)
+                .map(|src| (output::file_for_url(&p.url), src.file.clone()))
+        })
+        .collect();
+    for f in findings {
+        let (file, where_) = match sources.get(&f.file) {
+            Some(src) => (src.clone(), format!(" (on the page {})", f.file)),
+            None => (PathBuf::from(&f.file), String::new()),
+        };
+        diagnostics.push(
+            Diagnostic::error(file, None, format!("{}{where_}", f.message))
+                .with_hint("pages may load nothing from other sites and carry no inline code; contacts belong in the hotline data or [help] allowed_contacts"),
+        );
+    }
 }
 
 /// Files the build writes besides pages, which links may point at.

@@ -131,3 +131,34 @@ fn check_reports_translation_coverage_and_missing_strings() {
     );
     assert!(!site.out().exists(), "check writes nothing");
 }
+
+#[test]
+fn the_build_refuses_pages_that_would_leak_their_visitors() {
+    let site = Site::new();
+    site.page("_index.en.md", "Home", "x").page(
+        "contact.en.md",
+        "Contact",
+        "Write to someone@example.org or call +381 63 123 4567.\n\n<img src=\"https://tracker.example/pixel.gif\" alt=\"\">",
+    );
+    let out = site.run(&["build"]);
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    for expected in [
+        "content/contact.en.md: the text shows someone@example.org",
+        "content/contact.en.md: the text shows +381 63 123 4567",
+        "content/contact.en.md: <img> loads https://tracker.example/pixel.gif from another site",
+    ] {
+        assert!(err.contains(expected), "missing {expected:?} in:\n{err}");
+    }
+    assert!(!site.out().exists());
+    // Contacts on the allow-list may appear.
+    let allowed =
+        common::CONFIG.to_owned() + "\n[help]\nallowed_contacts = [\"someone@example.org\", \"+381 63 123 4567\"]\n";
+    let site = Site::with_config(&allowed);
+    site.page(
+        "_index.en.md",
+        "Home",
+        "Write to someone@example.org or call +381 63 123 4567.",
+    );
+    site.build();
+}

@@ -1,0 +1,336 @@
+//! The last check before anything is written: the output must leak nothing about its visitors.
+//!
+//! Every HTML page and stylesheet is scanned for resources loaded from other sites (scripts,
+//! stylesheets, images, fonts, frames, `@import`), for inline scripts, style attributes and
+//! event handlers (a strict Content-Security-Policy would block them anyway), and for e-mail
+//! addresses and phone numbers that are not on the site's allow-list. A finding stops the build.
+
+use crate::output::{Body, OutputFile};
+
+/// One problem found in an output file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    /// The output file, e.g. `en/about/index.html`.
+    pub file: String,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// Scans `files`. `base_url` counts as the site itself; `allowed` lists e-mail addresses and
+/// phone numbers that may appear (as written, compared without spaces).
+pub fn scan(files: &[OutputFile], base_url: &str, allowed: &[String]) -> Vec<Finding> {
+    let allowed: Vec<String> = allowed.iter().map(|a| compact(a)).collect();
+    let mut findings = Vec::new();
+    for file in files {
+        let Body::Bytes(bytes) = &file.body else { continue };
+        let text = String::from_utf8_lossy(bytes);
+        let mut found = |message: String| {
+            findings.push(Finding {
+                file: file.path.clone(),
+                message,
+            })
+        };
+        if file.path.ends_with(".html") {
+            scan_html(&text, base_url, &allowed, &mut found);
+        } else if file.path.ends_with(".css") {
+            scan_css(&text, base_url, &mut found);
+        }
+    }
+    findings
+}
+
+/// Whether `url` leaves the site.
+fn is_foreign(url: &str, base_url: &str) -> bool {
+    let url = url.trim();
+    (url.starts_with("http://") || url.starts_with("https://") || url.starts_with("//"))
+        && !url.starts_with(&format!("{base_url}/"))
+}
+
+fn compact(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '.' | '(' | ')'))
+        .collect::<String>()
+        .to_lowercase()
+}
+
+fn scan_css(css: &str, base_url: &str, found: &mut impl FnMut(String)) {
+    if css.contains("@import") {
+        found("the stylesheet uses @import".to_owned());
+    }
+    for part in css.split("url(").skip(1) {
+        let url = part.split(')').next().unwrap_or("").trim_matches(['"', '\'', ' ']);
+        if is_foreign(url, base_url) {
+            found(format!("the stylesheet loads {url}"));
+        }
+    }
+}
+
+/// A tag as the scanner sees it: its name and attributes (names lowercased).
+struct Tag<'a> {
+    name: String,
+    attrs: Vec<(String, &'a str)>,
+}
+
+impl Tag<'_> {
+    fn attr(&self, name: &str) -> Option<&str> {
+        self.attrs.iter().find(|(n, _)| n == name).map(|(_, v)| *v)
+    }
+}
+
+fn scan_html(html: &str, base_url: &str, allowed: &[String], found: &mut impl FnMut(String)) {
+    let mut rest = html;
+    let mut text = String::new();
+    while let Some(lt) = rest.find('<') {
+        text.push_str(&rest[..lt]);
+        text.push(' ');
+        rest = &rest[lt..];
+        if rest.starts_with("<!--") {
+            rest = rest.find("-->").map_or("", |end| &rest[end + 3..]);
+            continue;
+        }
+        let Some((tag, after)) = parse_tag(rest) else {
+            rest = &rest[1..];
+            continue;
+        };
+        rest = after;
+        check_tag(&tag, base_url, allowed, found);
+        if tag.name == "script" {
+            let end = rest.find("</script").unwrap_or(rest.len());
+            if tag.attr("src").is_none() || !rest[..end].trim().is_empty() {
+                found("an inline script".to_owned());
+            }
+            rest = &rest[end..];
+        } else if tag.name == "style" {
+            found("a <style> element (styles belong in the theme's stylesheet)".to_owned());
+            rest = &rest[rest.find("</style").unwrap_or(rest.len())..];
+        } else if tag.name == "svg" {
+            // SVG text is chart labels and numbers: skip to its end so counts are not read as phones.
+            let end = rest.find("</svg").unwrap_or(rest.len());
+            rest = &rest[end..];
+        }
+    }
+    text.push_str(rest);
+    for word in contacts_in(&text) {
+        if !allowed.contains(&compact(&word)) {
+            found(format!(
+                "the text shows {word}: e-mail addresses and phone numbers must come from the hotline data or the allow-list"
+            ));
+        }
+    }
+}
+
+fn check_tag(tag: &Tag, base_url: &str, allowed: &[String], found: &mut impl FnMut(String)) {
+    let loads: &[&str] = match tag.name.as_str() {
+        "script" | "img" | "iframe" | "frame" | "embed" | "source" | "audio" | "video" | "track" | "input" => {
+            &["src", "srcset"]
+        }
+        "object" => &["data"],
+        "link" => {
+            let rel = tag.attr("rel").unwrap_or("").to_lowercase();
+            let loaded = [
+                "stylesheet",
+                "icon",
+                "preload",
+                "prefetch",
+                "modulepreload",
+                "manifest",
+                "apple-touch-icon",
+                "preconnect",
+                "dns-prefetch",
+            ];
+            if rel.split_whitespace().any(|r| loaded.contains(&r)) {
+                &["href"]
+            } else {
+                &[]
+            }
+        }
+        _ => &[],
+    };
+    for name in loads {
+        if let Some(value) = tag.attr(name) {
+            for url in value.split(',').map(|c| c.split_whitespace().next().unwrap_or("")) {
+                if is_foreign(url, base_url) {
+                    found(format!("<{}> loads {url} from another site", tag.name));
+                }
+            }
+        }
+    }
+    for (name, value) in &tag.attrs {
+        if name == "style" {
+            found(format!("<{}> has a style attribute", tag.name));
+        } else if name.starts_with("on") && name.len() > 2 {
+            found(format!("<{}> has an event handler {name}", tag.name));
+        } else if name == "href" {
+            let link = value.trim();
+            for scheme in ["mailto:", "tel:"] {
+                if let Some(contact) = link.strip_prefix(scheme) {
+                    if !allowed.contains(&compact(contact)) {
+                        found(format!(
+                            "a {scheme} link to {contact} that is not in the hotline data or the allow-list"
+                        ));
+                    }
+                }
+            }
+            if link.starts_with("javascript:") {
+                found("a javascript: link".to_owned());
+            }
+        }
+    }
+}
+
+/// Parses the tag at the start of `html` (which starts with `<`); returns it and the rest.
+fn parse_tag(html: &str) -> Option<(Tag<'_>, &str)> {
+    let body = html.strip_prefix('<')?;
+    let name_end = body
+        .find(|c: char| c.is_whitespace() || c == '>' || c == '/')
+        .unwrap_or(body.len());
+    let name = body[..name_end].to_lowercase();
+    if name.is_empty() || name.starts_with('!') || name.starts_with('?') {
+        return Some((
+            Tag {
+                name,
+                attrs: Vec::new(),
+            },
+            &body[body.find('>').map_or(body.len(), |i| i + 1)..],
+        ));
+    }
+    let mut rest = &body[name_end..];
+    let mut attrs = Vec::new();
+    loop {
+        rest = rest.trim_start_matches(|c: char| c.is_whitespace() || c == '/');
+        if rest.is_empty() {
+            return Some((Tag { name, attrs }, rest));
+        }
+        if let Some(after) = rest.strip_prefix('>') {
+            return Some((Tag { name, attrs }, after));
+        }
+        let attr_end = rest
+            .find(|c: char| c.is_whitespace() || c == '=' || c == '>')
+            .unwrap_or(rest.len());
+        let attr = rest[..attr_end].to_lowercase();
+        rest = &rest[attr_end..];
+        let mut value = "";
+        if let Some(after_eq) = rest.trim_start().strip_prefix('=') {
+            let v = after_eq.trim_start();
+            let (val, after) = match v.chars().next() {
+                Some(q @ ('"' | '\'')) => {
+                    let inner = &v[1..];
+                    let end = inner.find(q).unwrap_or(inner.len());
+                    (&inner[..end], inner.get(end + 1..).unwrap_or(""))
+                }
+                _ => {
+                    let end = v.find(|c: char| c.is_whitespace() || c == '>').unwrap_or(v.len());
+                    (&v[..end], &v[end..])
+                }
+            };
+            value = val;
+            rest = after;
+        }
+        if attr.is_empty() {
+            rest = rest.get(1..).unwrap_or("");
+            continue;
+        }
+        attrs.push((attr, value));
+    }
+}
+
+/// E-mail addresses and international phone numbers in visible text.
+fn contacts_in(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for word in text.split_whitespace() {
+        let w = word.trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '(' | ')' | '.' | '"' | '„' | '“' | '”'));
+        if let Some((user, domain)) = w.split_once('@') {
+            if !user.is_empty() && domain.contains('.') && !domain.starts_with('.') {
+                out.push(w.to_owned());
+            }
+        }
+    }
+    // A phone number: `+` followed by at least 8 digits, spaces, dots, dashes or brackets.
+    let chars: Vec<char> = text.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i] == '+' && chars.get(i + 1).is_some_and(|c| c.is_ascii_digit()) {
+            let mut j = i + 1;
+            let mut digits = 0;
+            while j < chars.len() && (chars[j].is_ascii_digit() || matches!(chars[j], ' ' | '.' | '-' | '(' | ')')) {
+                digits += usize::from(chars[j].is_ascii_digit());
+                j += 1;
+            }
+            if digits >= 8 {
+                out.push(chars[i..j].iter().collect::<String>().trim().to_owned());
+            }
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(html: &str) -> Vec<String> {
+        let files = vec![OutputFile {
+            path: "en/x/index.html".into(),
+            body: Body::Bytes(html.as_bytes().to_vec()),
+        }];
+        scan(&files, "https://portal.example", &["+381 11 123 4567".to_owned()])
+            .into_iter()
+            .map(|f| f.message)
+            .collect()
+    }
+
+    #[test]
+    fn a_clean_page_passes() {
+        let html = "<!doctype html><html lang=en><head><link href=/assets/style.1.css rel=stylesheet>\
+                    <link href=https://portal.example/sr/ rel=alternate hreflang=sr><script defer src=/assets/q.js></script></head>\
+                    <body><a href=https://example.org rel=noopener>out</a><p>Call 112. Budget USD 1,410,097.</p>\
+                    <svg><text>+12345678901</text></svg><a href=\"tel:+381111234567\">allowed</a></body></html>";
+        assert_eq!(page(html), Vec::<String>::new());
+    }
+
+    #[test]
+    fn foreign_resources_inline_code_and_contacts_are_found() {
+        let found = page(
+            "<link rel=stylesheet href=https://fonts.example/css><script>alert(1)</script><img src=//cdn.example/a.png>\
+             <p style=color:red onclick=x()>Write to someone@example.org or call +381 63 123 456.</p>\
+             <a href=mailto:a@b.org>m</a><style>p{}</style><iframe src=\"https://tracker.example/\"></iframe>",
+        );
+        let all = found.join("\n");
+        for expected in [
+            "<link> loads https://fonts.example/css",
+            "an inline script",
+            "<img> loads //cdn.example/a.png",
+            "<p> has a style attribute",
+            "<p> has an event handler onclick",
+            "shows someone@example.org",
+            "shows +381 63 123 456",
+            "a mailto: link to a@b.org",
+            "a <style> element",
+            "<iframe> loads https://tracker.example/",
+        ] {
+            assert!(all.contains(expected), "missing {expected:?} in:\n{all}");
+        }
+    }
+
+    #[test]
+    fn stylesheets_may_not_import_or_load_from_other_sites() {
+        let files = vec![OutputFile {
+            path: "assets/style.css".into(),
+            body: Body::Bytes(b"@import url(https://x.example/a.css); body{background:url(/assets/a.png)}".to_vec()),
+        }];
+        let found: Vec<String> = scan(&files, "https://portal.example", &[])
+            .into_iter()
+            .map(|f| f.message)
+            .collect();
+        assert_eq!(
+            found,
+            [
+                "the stylesheet uses @import",
+                "the stylesheet loads https://x.example/a.css"
+            ]
+        );
+    }
+}
