@@ -221,3 +221,20 @@ table-fallback-note = Tekstovi koji još nisu prevedeni na crnogorski prikazani 
 quick-exit = Brzo napusti stranicu
 quick-exit-help = Kako ovo dugme radi
 quick-exit-press = Shift pritisnut COUNT od 3 puta
+
+## Gdje potražiti pomoć
+help-title = Gdje potražiti pomoć
+help-description = Organizacije koje pomažu žrtvama trgovine ljudima, uz izvor svakog podatka.
+help-intro = U hitnom slučaju pozovite 112. Uz svaki podatak ispod navedeni su izvor i datum posljednje provjere; gdje izvor ne navodi broj telefona, broj nije ni prikazan.
+help-country-title = Gdje potražiti pomoć: { $country }
+help-banner-title = Potrebna vam je pomoć?
+help-banner-link = Gdje potražiti pomoć u Srbiji, Crnoj Gori i Sjevernoj Makedoniji
+help-phone = Telefon
+help-no-number = Izvor ne navodi broj telefona, pa ga ni ovdje nema.
+help-where = Gdje se može naći
+help-website = Veb-sajt
+help-hours = Radno vrijeme
+help-cost = Cijena poziva
+help-who = Ko može da pozove
+help-verified = Posljednja provjera
+help-stale = Podaci su se u međuvremenu možda promijenili.

@@ -217,3 +217,20 @@ table-fallback-note = Texts not yet translated into English are shown in the lan
 quick-exit = Exit this page
 quick-exit-help = How this button works
 quick-exit-press = Shift pressed COUNT of 3 times
+
+## Where to get help
+help-title = Where to get help
+help-description = Organisations that help victims of trafficking in human beings, with the source of every fact.
+help-intro = In an emergency, call 112. Every fact below names its source and the date it was last checked; where the source gives no phone number, none is shown.
+help-country-title = Where to get help: { $country }
+help-banner-title = Need help?
+help-banner-link = Where to get help in Serbia, Montenegro and North Macedonia
+help-phone = Phone
+help-no-number = The source gives no phone number, so none is shown here.
+help-where = Where to find it
+help-website = Website
+help-hours = Hours
+help-cost = Cost of a call
+help-who = Who may call
+help-verified = Last checked
+help-stale = This may have changed since.

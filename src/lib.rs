@@ -9,6 +9,7 @@
 pub mod config;
 pub mod content;
 pub mod diagnostics;
+pub mod help;
 pub mod i18n;
 pub mod import;
 pub mod opendata;

@@ -162,9 +162,10 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     );
     let strings = Arc::new(strings);
     let statics = static_files(root, &diagnostics);
+    let help = crate::help::load(root, config.as_of, &diagnostics);
 
     // Model.
-    let site = Site::build(config, sources, plans, &diagnostics);
+    let site = Site::build(config, sources, plans, help, &diagnostics);
     check_templates_named(&site, &theme, &diagnostics);
 
     // Markdown, then the links between pages.
@@ -361,7 +362,9 @@ fn check_links(
 /// Scans the output for anything that would expose visitors ([`crate::scan`]); each finding is
 /// an error naming the Markdown file the page comes from, where there is one.
 fn report_leaks(site: &Site, files: &[OutputFile], diagnostics: &Diagnostics) {
-    let findings = crate::scan::scan(files, &site.config.base_url, &site.config.allowed_contacts);
+    let mut allowed = site.config.allowed_contacts.clone();
+    allowed.extend(site.help.iter().flat_map(|c| c.phones().map(str::to_owned)));
+    let findings = crate::scan::scan(files, &site.config.base_url, &allowed);
     if findings.is_empty() {
         return;
     }
@@ -446,6 +449,7 @@ fn template_for(site: &Site, id: PageId) -> String {
         DataPage::Browse(..) => "browse.html",
         DataPage::Institutions => "institutions.html",
         DataPage::Search => "search.html",
+        DataPage::HelpIndex | DataPage::Help(_) => "help.html",
     });
     match site.pages[id].kind {
         PageKind::Untranslated => "untranslated.html".into(),

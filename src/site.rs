@@ -9,6 +9,7 @@ use std::collections::{BTreeMap, HashMap};
 use crate::config::SiteConfig;
 use crate::content::{SortBy, SourcePage};
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::help::CountryHelp;
 use crate::plan::PlanData;
 
 /// Index of a page in [`Site::pages`].
@@ -48,6 +49,10 @@ pub enum DataPage {
     Institutions,
     /// The search page.
     Search,
+    /// Where to get help: all countries.
+    HelpIndex,
+    /// Where to get help in one country (index into `Site::help`).
+    Help(usize),
 }
 
 /// The ways a plan's activities can be listed, each a page that works without JavaScript.
@@ -117,6 +122,8 @@ pub struct Site {
     pub sources: Vec<SourcePage>,
     /// The action plans, institutions and progress reports.
     pub plans: PlanData,
+    /// Where to get help, per country.
+    pub help: Vec<CountryHelp>,
     /// Every output page.
     pub pages: Vec<Page>,
     /// Translation groups.
@@ -135,11 +142,18 @@ pub struct Site {
 
 impl Site {
     /// Links the loaded sources into a site, reporting duplicate URLs and translations.
-    pub fn build(config: SiteConfig, sources: Vec<SourcePage>, plans: PlanData, diagnostics: &Diagnostics) -> Site {
+    pub fn build(
+        config: SiteConfig,
+        sources: Vec<SourcePage>,
+        plans: PlanData,
+        help: Vec<CountryHelp>,
+        diagnostics: &Diagnostics,
+    ) -> Site {
         let mut site = Site {
             config,
             sources,
             plans,
+            help,
             pages: Vec::new(),
             groups: Vec::new(),
             by_url: HashMap::new(),
@@ -216,6 +230,12 @@ impl Site {
             pages.push(("institutions".to_owned(), DataPage::Institutions));
         }
         pages.push(("search".to_owned(), DataPage::Search));
+        if !self.help.is_empty() {
+            pages.push(("help".to_owned(), DataPage::HelpIndex));
+            for (i, country) in self.help.iter().enumerate() {
+                pages.push((format!("help/{}", url_id(&country.country)), DataPage::Help(i)));
+            }
+        }
         for (i, inst) in self.plans.institutions.iter().enumerate() {
             pages.push((format!("institutions/{}", url_id(&inst.id)), DataPage::Institution(i)));
         }

@@ -75,6 +75,7 @@ const BUILT_IN_TEMPLATES: &[(&str, &str)] = &[
     ("browse.html", include_str!("../themes/default/templates/browse.html")),
     ("data.html", include_str!("../themes/default/templates/data.html")),
     ("search.html", include_str!("../themes/default/templates/search.html")),
+    ("help.html", include_str!("../themes/default/templates/help.html")),
 ];
 
 const BUILT_IN_STATIC: &[(&str, &str)] = &[

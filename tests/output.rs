@@ -156,6 +156,17 @@ fn the_real_portal_builds_and_every_page_is_sound() {
         let name = file.strip_prefix(&public).unwrap().display().to_string();
         assert_eq!(texts(&doc, "h1").len(), 1, "{name}: one h1");
         assert_eq!(attrs(&doc, "html", "lang").len(), 1, "{name}: lang");
+        // Help and the quick exit are in the same place on every page.
+        assert_eq!(
+            attrs(&doc, "body > .quick-exit-bar a.quick-exit", "href"),
+            ["https://www.wikipedia.org/"],
+            "{name}: quick exit"
+        );
+        assert_eq!(
+            attrs(&doc, "body > .help-banner a", "href").len(),
+            1,
+            "{name}: help banner"
+        );
         assert!(!raw.contains("style="), "{name}: style attribute");
         // Scripts only as fingerprinted files of the site (enhancements), never inline.
         let script = scraper::Selector::parse("script").unwrap();

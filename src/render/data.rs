@@ -272,6 +272,30 @@ pub fn insert_open_data(ctx: &mut Context, site: &Site, strings: &Strings, local
     ctx.insert("downloads", &downloads);
 }
 
+#[derive(Serialize)]
+struct HotlineView {
+    organisation: TextView,
+    offers: TextView,
+    phone: Option<String>,
+    hours: Option<TextView>,
+    languages: Vec<String>,
+    cost: Option<TextView>,
+    who_may_call: Option<TextView>,
+    where_to_find: Option<TextView>,
+    website: Option<String>,
+    source: SourceView,
+    verified: Option<DateView>,
+    stale: bool,
+}
+
+#[derive(Serialize)]
+struct HelpCountryView {
+    code: String,
+    name: String,
+    url: String,
+    entries: Vec<HotlineView>,
+}
+
 /// One plan in a list of plans: the home page and the plans section show these.
 #[derive(Serialize)]
 pub struct PlanSummary {
@@ -413,6 +437,29 @@ pub fn insert(ctx: &mut Context, site: &Site, strings: &Strings, data: DataPage,
                 description: view.t("search-description"),
                 title,
                 breadcrumbs: Vec::new(),
+                updated: None,
+            }
+        }
+        DataPage::HelpIndex => {
+            let title = view.t("help-title");
+            ctx.insert("countries", &view.help_countries(None));
+            DataContext {
+                description: view.t("help-description"),
+                title,
+                breadcrumbs: Vec::new(),
+                updated: None,
+            }
+        }
+        DataPage::Help(i) => {
+            let country = &site.help[i];
+            let name = view.t(&format!("country-{}", country.country));
+            let title = view.t_args("help-country-title", &[("country", name.into())]);
+            ctx.insert("countries", &view.help_countries(Some(i)));
+            let crumbs = view.help_crumbs();
+            DataContext {
+                description: view.t("help-description"),
+                title,
+                breadcrumbs: crumbs,
                 updated: None,
             }
         }
@@ -985,6 +1032,54 @@ impl Views<'_> {
                     .collect()
             }
         }
+    }
+
+    fn help_crumbs(&self) -> Vec<LinkView> {
+        vec![LinkView {
+            title: self.t("help-title"),
+            url: self.url("help"),
+            current: false,
+        }]
+    }
+
+    /// The help entries of every country, or of one.
+    fn help_countries(&self, only: Option<usize>) -> Vec<HelpCountryView> {
+        let as_of = self.site.config.as_of;
+        self.site
+            .help
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| only.is_none_or(|o| o == *i))
+            .map(|(_, c)| HelpCountryView {
+                code: c.country.clone(),
+                name: self.t(&format!("country-{}", c.country)),
+                url: self.url(&format!("help/{}", url_id(&c.country))),
+                entries: c
+                    .entries
+                    .iter()
+                    .map(|(h, _)| {
+                        let verified = crate::help::verified_on(h);
+                        HotlineView {
+                            organisation: self.text(&h.organisation),
+                            offers: self.text(&h.offers),
+                            phone: h.phone.clone(),
+                            hours: h.hours.as_ref().map(|t| self.text(t)),
+                            languages: h.languages.clone(),
+                            cost: h.cost.as_ref().map(|t| self.text(t)),
+                            who_may_call: h.who_may_call.as_ref().map(|t| self.text(t)),
+                            where_to_find: h.where_to_find.as_ref().map(|t| self.text(t)),
+                            website: h.website.clone(),
+                            source: self.source(&h.source),
+                            stale: verified.is_some_and(|d| {
+                                d.checked_add_months(chrono::Months::new(crate::help::FRESH_MONTHS))
+                                    .is_some_and(|x| x < as_of)
+                            }),
+                            verified: verified.map(|d| DateView::new(self.strings, &self.locale.code, d)),
+                        }
+                    })
+                    .collect(),
+            })
+            .collect()
     }
 
     fn institutions(&self) -> Vec<CountryView> {

@@ -235,6 +235,7 @@ impl Renderer {
                     DataPage::Browse(..) => "browse",
                     DataPage::Institutions => "institutions",
                     DataPage::Search => "search",
+                    DataPage::HelpIndex | DataPage::Help(_) => "help",
                 };
                 view.description = Some(dc.description);
                 view.indexable = d != DataPage::Search;
@@ -301,6 +302,9 @@ impl Renderer {
                     .data_page("search", locale_index)
                     .map(|id| site.pages[id].url.clone()),
                 quick_exit_url: site.config.quick_exit_url.clone(),
+                help_url: site
+                    .data_page("help", locale_index)
+                    .map(|id| site.pages[id].url.clone()),
                 safety_url: site.resolve_internal("@/safety.md", locale_index),
                 reports_feed_url: (!site.plans.plans.is_empty())
                     .then(|| crate::pipeline::reports_feed_url(&locale.code)),
@@ -346,6 +350,7 @@ struct SiteView {
     institutions_url: Option<String>,
     search_url: Option<String>,
     quick_exit_url: String,
+    help_url: Option<String>,
     safety_url: Option<String>,
     reports_feed_url: Option<String>,
 }
