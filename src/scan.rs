@@ -162,6 +162,12 @@ fn check_tag(tag: &Tag, base_url: &str, allowed: &[String], found: &mut impl FnM
             found(format!("<{}> has an event handler {name}", tag.name));
         } else if name == "href" {
             let link = value.trim();
+            let rel = tag.attr("rel").unwrap_or("");
+            if tag.name == "a" && is_foreign(link, base_url) && !rel.split_whitespace().any(|r| r == "noreferrer") {
+                found(format!(
+                    "the link to {link} lacks rel=\"noopener noreferrer\": it would tell that site where the visitor came from"
+                ));
+            }
             for scheme in ["mailto:", "tel:"] {
                 if let Some(contact) = link.strip_prefix(scheme) {
                     if !allowed.contains(&compact(contact)) {
@@ -286,7 +292,7 @@ mod tests {
     fn a_clean_page_passes() {
         let html = "<!doctype html><html lang=en><head><link href=/assets/style.1.css rel=stylesheet>\
                     <link href=https://portal.example/sr/ rel=alternate hreflang=sr><script defer src=/assets/q.js></script></head>\
-                    <body><a href=https://example.org rel=noopener>out</a><p>Call 112. Budget USD 1,410,097.</p>\
+                    <body><a href=https://example.org rel=\"noopener noreferrer\">out</a><p>Call 112. Budget USD 1,410,097.</p>\
                     <svg><text>+12345678901</text></svg><a href=\"tel:+381111234567\">allowed</a></body></html>";
         assert_eq!(page(html), Vec::<String>::new());
     }
@@ -296,7 +302,8 @@ mod tests {
         let found = page(
             "<link rel=stylesheet href=https://fonts.example/css><script>alert(1)</script><img src=//cdn.example/a.png>\
              <p style=color:red onclick=x()>Write to someone@example.org or call +381 63 123 456.</p>\
-             <a href=mailto:a@b.org>m</a><style>p{}</style><iframe src=\"https://tracker.example/\"></iframe>",
+             <a href=mailto:a@b.org>m</a><style>p{}</style><iframe src=\"https://tracker.example/\"></iframe>\
+             <a href=https://other.example/>bare</a>",
         );
         let all = found.join("\n");
         for expected in [
@@ -310,6 +317,7 @@ mod tests {
             "a mailto: link to a@b.org",
             "a <style> element",
             "<iframe> loads https://tracker.example/",
+            "the link to https://other.example/ lacks rel",
         ] {
             assert!(all.contains(expected), "missing {expected:?} in:\n{all}");
         }
