@@ -136,7 +136,7 @@ pub struct Site {
     pub children: HashMap<usize, Vec<usize>>,
     /// For each source: its parent section source, if any.
     pub parent: HashMap<usize, usize>,
-    /// Groups of data pages that have no Markdown, by key (their URL path).
+    /// Groups of data pages, by key (their URL path).
     pub data_groups: HashMap<String, usize>,
 }
 
@@ -239,19 +239,24 @@ impl Site {
         for (i, inst) in self.plans.institutions.iter().enumerate() {
             pages.push((format!("institutions/{}", url_id(&inst.id)), DataPage::Institution(i)));
         }
+        let mut by_key: HashMap<String, usize> = self
+            .groups
+            .iter()
+            .enumerate()
+            .map(|(i, g)| (g.key.clone(), i))
+            .collect();
         for (key, data) in pages {
-            match self.groups.iter_mut().find(|g| g.key == key) {
-                Some(group) => group.data = Some(data),
-                None => {
-                    self.data_groups.insert(key.clone(), self.groups.len());
-                    self.groups.push(TranslationGroup {
-                        key,
-                        sources: BTreeMap::new(),
-                        pages: Vec::new(),
-                        data: Some(data),
-                    });
-                }
-            }
+            let group = *by_key.entry(key.clone()).or_insert_with(|| {
+                self.groups.push(TranslationGroup {
+                    key: key.clone(),
+                    sources: BTreeMap::new(),
+                    pages: Vec::new(),
+                    data: None,
+                });
+                self.groups.len() - 1
+            });
+            self.groups[group].data = Some(data);
+            self.data_groups.insert(key, group);
         }
     }
 
@@ -433,11 +438,7 @@ impl Site {
 
     /// The page of a data page in a locale.
     pub fn data_page(&self, key: &str, locale: usize) -> Option<PageId> {
-        let group = self
-            .data_groups
-            .get(key)
-            .copied()
-            .or_else(|| self.groups.iter().position(|g| g.key == key))?;
+        let group = *self.data_groups.get(key)?;
         self.groups[group].pages.get(locale).copied()
     }
 

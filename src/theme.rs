@@ -76,6 +76,10 @@ const BUILT_IN_TEMPLATES: &[(&str, &str)] = &[
     ("data.html", include_str!("../themes/default/templates/data.html")),
     ("search.html", include_str!("../themes/default/templates/search.html")),
     ("help.html", include_str!("../themes/default/templates/help.html")),
+    (
+        "help_bar.html",
+        include_str!("../themes/default/templates/help_bar.html"),
+    ),
 ];
 
 const BUILT_IN_STATIC: &[(&str, &str)] = &[
@@ -152,11 +156,6 @@ impl Theme {
             })
             .collect();
         Theme { templates, assets }
-    }
-
-    /// The published URL of asset `name`.
-    pub fn asset_url(&self, name: &str) -> Option<&str> {
-        self.assets.iter().find(|a| a.name == name).map(|a| a.url.as_str())
     }
 }
 

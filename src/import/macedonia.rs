@@ -495,17 +495,12 @@ fn split_activities(cell: &str) -> (String, Vec<(String, String)>) {
     (before, activities)
 }
 
+/// The period of the plan, for reading deadlines.
+const PERIOD: (i32, i32) = (2009, 2012);
+
 /// The deadline an expected result starts with: `By the end of 2010`, `Until end of 2012`.
 fn result_deadline(title: &str) -> Option<String> {
-    let lower = title.to_ascii_lowercase();
-    let prefix = ["by the end of ", "until the end of ", "until end of "]
-        .into_iter()
-        .find(|p| lower.starts_with(p))?;
-    let digits = title[prefix.len()..].find(|c: char| c.is_ascii_digit())? + prefix.len();
-    let year = title
-        .get(digits..digits + 4)
-        .filter(|year| year.chars().all(|c| c.is_ascii_digit()))?;
-    Some(format!("{}{year}", &title[..digits]))
+    crate::plan::Deadline::leading(title, PERIOD).map(|d| d.raw)
 }
 
 /// The text with every word `Mol` made `MoI`, and whether there was one.

@@ -115,11 +115,6 @@ impl Renderer {
         })
     }
 
-    /// Whether a template of this name exists.
-    pub fn has_template(&self, name: &str) -> bool {
-        self.template_files.contains_key(name)
-    }
-
     /// Renders template `name` in locale `locale` with `context`; errors name the template and the page.
     pub fn render(&self, name: &str, locale: usize, context: &Context, page_file: &str) -> PageResult {
         self.engines[locale].render(name, context).map_err(|e| {
