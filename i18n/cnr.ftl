@@ -238,3 +238,18 @@ help-cost = Cijena poziva
 help-who = Ko može da pozove
 help-verified = Posljednja provjera
 help-stale = Podaci su se u međuvremenu možda promijenili.
+
+## Statistics
+statistics-title = Statistika
+statistics-description = Anonimizovana statistika o žrtvama trgovine ljudima, u kojoj su mali brojevi uskraćeni kako niko ne bi mogao biti prepoznat.
+statistics-methodology = Kako su podaci zaštićeni
+stat-small = manje od { $k }
+stat-withheld = uskraćeno
+stat-unavailable = nije dostupno
+stat-total = Ukupno
+stat-count = Broj
+stat-share = Udio
+stat-measure = Šta se broji
+stat-notes = Napomene
+stat-protected = Neki brojevi su uskraćeni kako niko ne bi mogao biti prepoznat: mali brojevi su prikazani kao „manje od …“, a brojevi označeni kao „uskraćeno“ omogućili bi da se izračuna neki mali broj.
+stat-chart-caption = Grafikon prikazuje iste podatke kao tabela ispod; uskraćeni brojevi nemaju stubac.

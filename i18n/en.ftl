@@ -234,3 +234,18 @@ help-cost = Cost of a call
 help-who = Who may call
 help-verified = Last checked
 help-stale = This may have changed since.
+
+## Statistics
+statistics-title = Statistics
+statistics-description = Anonymized statistics on victims of trafficking in human beings, with small counts withheld so that nobody can be recognised.
+statistics-methodology = How the figures are protected
+stat-small = fewer than { $k }
+stat-withheld = withheld
+stat-unavailable = not available
+stat-total = Total
+stat-count = Count
+stat-share = Share
+stat-measure = What is counted
+stat-notes = Notes
+stat-protected = Some counts are withheld so that no person can be recognised: small counts are shown as “fewer than …”, and counts marked “withheld” would let someone work out a small one.
+stat-chart-caption = The chart shows the same figures as the table below; withheld counts have no bar.

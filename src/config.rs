@@ -76,6 +76,10 @@ pub struct SiteConfig {
     pub quick_exit_url: String,
     /// E-mail addresses and phone numbers that pages may show besides the hotline data.
     pub allowed_contacts: Vec<String>,
+    /// The disclosure threshold k: statistics counts from 1 to k−1 are withheld.
+    pub stats_threshold: u64,
+    /// The base published statistics counts are rounded to, if any.
+    pub stats_round_to: Option<u64>,
 }
 
 #[derive(Deserialize)]
@@ -91,7 +95,36 @@ struct RawConfig {
     description: toml::Spanned<BTreeMap<String, String>>,
     #[serde(default)]
     help: RawHelp,
+    #[serde(default)]
+    statistics: RawStatistics,
 }
+
+/// The `[statistics]` table: disclosure control of published counts.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawStatistics {
+    #[serde(default = "default_threshold")]
+    threshold: u64,
+    #[serde(default)]
+    round_to: Option<u64>,
+}
+
+impl Default for RawStatistics {
+    fn default() -> Self {
+        RawStatistics {
+            threshold: default_threshold(),
+            round_to: None,
+        }
+    }
+}
+
+/// Counts below 11 are withheld, as the Counter Trafficking Data Collaborative does.
+fn default_threshold() -> u64 {
+    11
+}
+
+/// The lowest threshold allowed: below it, withholding protects nobody.
+pub const MIN_THRESHOLD: u64 = 3;
 
 /// The `[help]` table: settings for people who may be at risk while reading the site.
 #[derive(Deserialize)]
@@ -238,6 +271,18 @@ impl SiteConfig {
                 ),
             ));
         }
+        if raw.statistics.threshold < MIN_THRESHOLD {
+            errors.push(error(
+                None,
+                format!(
+                    "[statistics] threshold = {} is too low: counts below at least {MIN_THRESHOLD} must be withheld",
+                    raw.statistics.threshold
+                ),
+            ));
+        }
+        if raw.statistics.round_to.is_some_and(|b| b < 2) {
+            errors.push(error(None, "[statistics] round_to must be 2 or more".to_owned()));
+        }
         let base_url = raw.base_url.trim_end_matches('/').to_owned();
         if !(base_url.starts_with("http://") || base_url.starts_with("https://")) {
             errors.push(error(
@@ -260,6 +305,8 @@ impl SiteConfig {
             locales,
             quick_exit_url: raw.help.quick_exit_url,
             allowed_contacts: raw.help.allowed_contacts,
+            stats_threshold: raw.statistics.threshold,
+            stats_round_to: raw.statistics.round_to,
         })
     }
 

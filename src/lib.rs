@@ -22,6 +22,7 @@ pub mod scan;
 pub mod search;
 pub mod serve;
 pub mod site;
+pub mod stats;
 pub mod theme;
 
 pub use pipeline::{BuildError, BuildOptions, BuildReport, build};

@@ -1,5 +1,6 @@
-//! Open data: every plan as JSON and CSV (one row per activity), and every activity of every
-//! plan in one file of each format.
+//! Open data: every plan as JSON and CSV (one row per activity), every activity of every plan in
+//! one file of each format, and every statistics table as published (withheld counts stay
+//! withheld: the files are made from [`crate::stats::Statistics`], which holds nothing else).
 //!
 //! The columns are fixed and documented in [`COLUMNS`]; the portal's data page lists them. CSV
 //! files are UTF-8 with a byte-order mark, so that spreadsheet programs read Cyrillic correctly.
@@ -206,7 +207,7 @@ fn csv_bytes(rows: &[Row]) -> Result<Vec<u8>, String> {
 
 /// The open-data files of the site.
 pub fn files(site: &Site) -> Result<Vec<OutputFile>, String> {
-    let mut files = Vec::new();
+    let mut files = statistics_files(site)?;
     let mut all = Vec::new();
     for plan in &site.plans.plans {
         let plan_rows = rows(site, plan);
@@ -288,4 +289,96 @@ mod tests {
             COLUMNS.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(",")
         );
     }
+}
+
+/// The URL of a statistics table's download.
+pub fn statistic_file(table: &str, ext: &str) -> String {
+    format!("/data/statistics/{}.{ext}", crate::site::url_id(table))
+}
+
+/// One published cell in the downloads: its coordinates (`None` for a total), what is shown and
+/// the count where it is published.
+#[derive(Serialize)]
+struct StatCell {
+    #[serde(flatten)]
+    coords: std::collections::BTreeMap<String, Option<String>>,
+    shown: &'static str,
+    count: Option<u64>,
+}
+
+#[derive(Serialize)]
+struct StatFile<'a> {
+    table: &'a crate::stats::Table,
+    /// Counts from 1 to threshold − 1 are withheld.
+    threshold: u64,
+    round_to: Option<u64>,
+    cells: Vec<StatCell>,
+}
+
+/// Every statistics table as CSV (a column per dimension, `shown`, `count`) and JSON.
+fn statistics_files(site: &Site) -> Result<Vec<OutputFile>, String> {
+    use crate::stats::Shown;
+    let stats = &site.stats;
+    let mut files = Vec::new();
+    for (t, table) in stats.tables.iter().enumerate() {
+        let cells: Vec<StatCell> = table
+            .all_coords()
+            .into_iter()
+            .map(|coords| {
+                let shown = stats.shown(t, &coords);
+                StatCell {
+                    coords: table
+                        .dimensions
+                        .iter()
+                        .zip(&coords)
+                        .map(|(d, c)| (d.id.clone(), c.map(|v| d.values[v].id.clone())))
+                        .collect(),
+                    shown: match shown {
+                        Shown::Count(_) => "count",
+                        Shown::Small => "fewer-than-threshold",
+                        Shown::Withheld => "withheld",
+                        Shown::Unavailable => "not-available",
+                    },
+                    count: match shown {
+                        Shown::Count(n) => Some(n),
+                        _ => None,
+                    },
+                }
+            })
+            .collect();
+        let mut csv = csv::Writer::from_writer(vec![0xEF, 0xBB, 0xBF]);
+        let header: Vec<&str> = table
+            .dimensions
+            .iter()
+            .map(|d| d.id.as_str())
+            .chain(["shown", "count"])
+            .collect();
+        csv.write_record(&header).map_err(|e| e.to_string())?;
+        for cell in &cells {
+            let mut record: Vec<String> = table
+                .dimensions
+                .iter()
+                .map(|d| cell.coords[&d.id].clone().unwrap_or_else(|| "total".to_owned()))
+                .collect();
+            record.push(cell.shown.to_owned());
+            record.push(cell.count.map(|n| n.to_string()).unwrap_or_default());
+            csv.write_record(&record).map_err(|e| e.to_string())?;
+        }
+        let bytes = csv.into_inner().map_err(|e| e.to_string())?;
+        files.push(OutputFile {
+            path: statistic_file(&table.id, "csv")[1..].to_owned(),
+            body: Body::Bytes(bytes),
+        });
+        let json = StatFile {
+            table,
+            threshold: stats.threshold,
+            round_to: stats.round_to,
+            cells,
+        };
+        files.push(OutputFile {
+            path: statistic_file(&table.id, "json")[1..].to_owned(),
+            body: Body::Bytes(serde_json::to_vec_pretty(&json).map_err(|e| e.to_string())?),
+        });
+    }
+    Ok(files)
 }

@@ -163,13 +163,15 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let strings = Arc::new(strings);
     let statics = static_files(root, &diagnostics);
     let help = crate::help::load(root, config.as_of, &diagnostics);
+    let tables = crate::stats::load::load(root, &diagnostics);
 
-    // Model.
-    let site = Site::build(config, sources, plans, help, &diagnostics);
+    // Model (statistics are protected here, before anything can render them).
+    let stats = crate::stats::Statistics::publish(tables, config.stats_threshold, config.stats_round_to, &diagnostics);
+    let site = Site::build(config, sources, plans, help, stats, &diagnostics);
     check_templates_named(&site, &theme, &diagnostics);
 
     // Markdown, then the links between pages.
-    let rendered = render_markdown(&site, options.cache.as_deref(), &diagnostics);
+    let rendered = render_markdown(&site, &strings, options.cache.as_deref(), &diagnostics);
     check_links(&site, &rendered, &statics, &theme, &diagnostics);
     let renderer = Renderer::new(&site, &theme, strings.clone(), options.live_reload, &diagnostics);
     let Some(renderer) = renderer.filter(|_| !diagnostics.has_errors()) else {
@@ -244,7 +246,12 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     })
 }
 
-fn render_markdown(site: &Site, cache: Option<&MarkdownCache>, diagnostics: &Diagnostics) -> HashMap<PageId, Rendered> {
+fn render_markdown(
+    site: &Site,
+    strings: &Strings,
+    cache: Option<&MarkdownCache>,
+    diagnostics: &Diagnostics,
+) -> HashMap<PageId, Rendered> {
     if let Some(cache) = cache {
         let mut targets: Vec<(&String, &Vec<PageId>)> =
             site.by_path.iter().map(|(p, &g)| (p, &site.groups[g].pages)).collect();
@@ -265,9 +272,10 @@ fn render_markdown(site: &Site, cache: Option<&MarkdownCache>, diagnostics: &Dia
             let src = &site.sources[source];
             let locale = &site.config.locales[page.locale];
             let resolve = |target: &str| site.resolve_internal(target, page.locale);
-            let render = || markdown::render(&src.body, locale.transliterate, &resolve);
+            let body = expand_shortcodes(site, strings, page.locale, src, diagnostics);
+            let render = || markdown::render(&body, locale.transliterate, &resolve);
             let mut r = match cache {
-                Some(cache) => cache.get_or_render((src.file.clone(), page.locale), &src.body, render),
+                Some(cache) => cache.get_or_render((src.file.clone(), page.locale), &body, render),
                 None => render(),
             };
             for (target, line) in std::mem::take(&mut r.unresolved) {
@@ -297,6 +305,34 @@ fn render_markdown(site: &Site, cache: Option<&MarkdownCache>, diagnostics: &Dia
             Some((id, r))
         })
         .collect()
+}
+
+/// The page's Markdown with its statistics shortcodes replaced by the published figures
+/// ([`crate::stats::shortcode`]); a shortcode that names no table or cell is an error.
+fn expand_shortcodes(
+    site: &Site,
+    strings: &Strings,
+    locale: usize,
+    src: &content::SourcePage,
+    diagnostics: &Diagnostics,
+) -> String {
+    let locale = &site.config.locales[locale];
+    let stats = &site.stats;
+    let (body, errors) = crate::stats::shortcode::expand(&src.body, |call| match call.name.as_str() {
+        "stat_threshold" if call.args.is_empty() => Ok(strings.format_number(&locale.code, stats.threshold as f64, 0)),
+        "stat_threshold" => Err("stat_threshold() takes no arguments".to_owned()),
+        _ => crate::render::lookup_text(stats, strings, &locale.code, &call.args),
+    });
+    if !locale.transliterate {
+        for (line, message) in errors {
+            diagnostics.push(
+                Diagnostic::error(&src.file, Some(src.body_line + line - 1), message).with_hint(
+                    "write {{ stat(table=\"ID\", DIMENSION=\"VALUE\") }} with a table of content/statistics/; dimensions left out are totals",
+                ),
+            );
+        }
+    }
+    body
 }
 
 /// Reports links in Markdown that lead to no page, file or anchor of the site.
@@ -392,9 +428,15 @@ fn report_leaks(site: &Site, files: &[OutputFile], diagnostics: &Diagnostics) {
 /// Files the build writes besides pages, which links may point at.
 fn is_generated(site: &Site, url: &str) -> bool {
     use crate::opendata::{all_file, plan_file};
-    let data = ["csv", "json"]
-        .iter()
-        .any(|ext| url == all_file(ext) || site.plans.plans.iter().any(|p| url == plan_file(&p.id, ext)));
+    let data = ["csv", "json"].iter().any(|ext| {
+        url == all_file(ext)
+            || site.plans.plans.iter().any(|p| url == plan_file(&p.id, ext))
+            || site
+                .stats
+                .tables
+                .iter()
+                .any(|t| url == crate::opendata::statistic_file(&t.id, ext))
+    });
     data || url == "/sitemap.xml" || url == "/robots.txt" || url.ends_with("/atom.xml") || url.ends_with("/404.html")
 }
 
@@ -450,6 +492,8 @@ fn template_for(site: &Site, id: PageId) -> String {
         DataPage::Institutions => "institutions.html",
         DataPage::Search => "search.html",
         DataPage::HelpIndex | DataPage::Help(_) => "help.html",
+        DataPage::Statistics => "statistics.html",
+        DataPage::Statistic(_) => "statistic.html",
     });
     match site.pages[id].kind {
         PageKind::Untranslated => "untranslated.html".into(),

@@ -92,7 +92,7 @@ fn text_limit(site: &Site, page: &crate::site::Page) -> Option<usize> {
         (PageKind::Content { pager: 1, .. } | PageKind::Data, Some(DataPage::Activity(..))) => Some(2000),
         (
             PageKind::Content { pager: 1, .. } | PageKind::Data,
-            Some(DataPage::Plan(_) | DataPage::Goal(..) | DataPage::Institution(_)),
+            Some(DataPage::Plan(_) | DataPage::Goal(..) | DataPage::Institution(_) | DataPage::Statistic(_)),
         ) => Some(300),
         _ => None,
     }

@@ -5,12 +5,14 @@
 //! are missing (those URLs get an honest "not yet translated" page, never a 404).
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use crate::config::SiteConfig;
 use crate::content::{SortBy, SourcePage};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::help::CountryHelp;
 use crate::plan::PlanData;
+use crate::stats::Statistics;
 
 /// Index of a page in [`Site::pages`].
 pub type PageId = usize;
@@ -53,6 +55,10 @@ pub enum DataPage {
     HelpIndex,
     /// Where to get help in one country (index into `Site::help`).
     Help(usize),
+    /// The list of statistics tables.
+    Statistics,
+    /// One statistics table (index into `Statistics::tables`).
+    Statistic(usize),
 }
 
 /// The ways a plan's activities can be listed, each a page that works without JavaScript.
@@ -124,6 +130,8 @@ pub struct Site {
     pub plans: PlanData,
     /// Where to get help, per country.
     pub help: Vec<CountryHelp>,
+    /// The published (protected) statistics.
+    pub stats: Arc<Statistics>,
     /// Every output page.
     pub pages: Vec<Page>,
     /// Translation groups.
@@ -147,6 +155,7 @@ impl Site {
         sources: Vec<SourcePage>,
         plans: PlanData,
         help: Vec<CountryHelp>,
+        stats: Statistics,
         diagnostics: &Diagnostics,
     ) -> Site {
         let mut site = Site {
@@ -154,6 +163,7 @@ impl Site {
             sources,
             plans,
             help,
+            stats: Arc::new(stats),
             pages: Vec::new(),
             groups: Vec::new(),
             by_url: HashMap::new(),
@@ -236,6 +246,12 @@ impl Site {
                 pages.push((format!("help/{}", url_id(&country.country)), DataPage::Help(i)));
             }
         }
+        if !self.stats.tables.is_empty() {
+            pages.push((STATISTICS_PATH.to_owned(), DataPage::Statistics));
+            for (i, table) in self.stats.tables.iter().enumerate() {
+                pages.push((statistic_path(&table.id), DataPage::Statistic(i)));
+            }
+        }
         for (i, inst) in self.plans.institutions.iter().enumerate() {
             pages.push((format!("institutions/{}", url_id(&inst.id)), DataPage::Institution(i)));
         }
@@ -246,7 +262,13 @@ impl Site {
             .map(|(i, g)| (g.key.clone(), i))
             .collect();
         for (key, data) in pages {
-            let group = *by_key.entry(key.clone()).or_insert_with(|| {
+            // A section's data page joins the group of its curated `_index` Markdown.
+            let join = if data == DataPage::Statistics && by_key.contains_key(STATISTICS_INDEX) {
+                STATISTICS_INDEX.to_owned()
+            } else {
+                key.clone()
+            };
+            let group = *by_key.entry(join).or_insert_with(|| {
                 self.groups.push(TranslationGroup {
                     key: key.clone(),
                     sources: BTreeMap::new(),
@@ -494,6 +516,17 @@ fn parent_dir(dir: &str) -> Option<&str> {
     } else {
         Some(dir.rsplit_once('/').map_or("", |(p, _)| p))
     }
+}
+
+/// The path of the statistics pages.
+pub const STATISTICS_PATH: &str = "statistics";
+
+/// The curated Markdown the statistics page shows above its tables, where there is one.
+const STATISTICS_INDEX: &str = "statistics/_index";
+
+/// The path of a statistics table's page (without language).
+pub fn statistic_path(table: &str) -> String {
+    format!("{STATISTICS_PATH}/{}", url_id(table))
 }
 
 /// The URL path (and group key) of a plan's page.

@@ -77,6 +77,14 @@ const BUILT_IN_TEMPLATES: &[(&str, &str)] = &[
     ("search.html", include_str!("../themes/default/templates/search.html")),
     ("help.html", include_str!("../themes/default/templates/help.html")),
     (
+        "statistics.html",
+        include_str!("../themes/default/templates/statistics.html"),
+    ),
+    (
+        "statistic.html",
+        include_str!("../themes/default/templates/statistic.html"),
+    ),
+    (
         "help_bar.html",
         include_str!("../themes/default/templates/help_bar.html"),
     ),

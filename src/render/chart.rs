@@ -16,27 +16,31 @@ pub struct Bar {
     pub value: usize,
     /// A class that colours the bar (e.g. `status-complete`).
     pub class: String,
+    /// Written instead of the value where the value is not published (the bar is then empty).
+    pub text: Option<String>,
 }
 
 /// A horizontal bar chart. `id` makes the title and description ids unique in the page.
 pub fn bar_chart(id: &str, title: &str, description: &str, bars: &[Bar]) -> String {
-    const LABEL: usize = 220;
-    const WIDTH: usize = 640;
     const ROW: usize = 28;
+    // Room for the longest label (about 7 units a character at the chart's font size).
+    let longest = bars.iter().map(|b| b.label.chars().count()).max().unwrap_or(0);
+    let label = (longest * 7 + 16).clamp(120, 420);
+    let width = label + 420;
     let max = bars.iter().map(|b| b.value).max().unwrap_or(0).max(1);
     let height = bars.len() * ROW + 8;
     let mut svg = String::new();
     let _ = write!(
         svg,
-        "<svg class=\"chart\" viewBox=\"0 0 {WIDTH} {height}\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" xmlns=\"http://www.w3.org/2000/svg\">\
+        "<svg class=\"chart\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" xmlns=\"http://www.w3.org/2000/svg\">\
          <title id=\"{id}-title\">{}</title><desc id=\"{id}-desc\">{}</desc>",
         escape(title),
         escape(description)
     );
-    let room = WIDTH - LABEL - 60;
+    let room = width - label - 60;
     for (i, bar) in bars.iter().enumerate() {
         let y = i * ROW + 4;
-        let length = if bar.value == 0 {
+        let length = if bar.value == 0 || bar.text.is_some() {
             0
         } else {
             (bar.value * room / max).max(2)
@@ -44,16 +48,16 @@ pub fn bar_chart(id: &str, title: &str, description: &str, bars: &[Bar]) -> Stri
         let _ = write!(
             svg,
             "<text class=\"chart-label\" x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>\
-             <rect class=\"bar {}\" x=\"{LABEL}\" y=\"{y}\" width=\"{length}\" height=\"{}\"/>\
+             <rect class=\"bar {}\" x=\"{label}\" y=\"{y}\" width=\"{length}\" height=\"{}\"/>\
              <text class=\"chart-value\" x=\"{}\" y=\"{}\">{}</text>",
-            LABEL - 8,
+            label - 8,
             y + ROW / 2 + 4,
             escape(&bar.label),
             escape(&bar.class),
             ROW - 8,
-            LABEL + length + 6,
+            label + length + 6,
             y + ROW / 2 + 4,
-            bar.value
+            bar.text.as_deref().map_or_else(|| bar.value.to_string(), escape)
         );
     }
     svg.push_str("</svg>");
@@ -78,16 +82,25 @@ mod tests {
                 label: "2009".into(),
                 value: 10,
                 class: "a".into(),
+                text: None,
             },
             Bar {
                 label: "2010 <".into(),
                 value: 5,
                 class: "b".into(),
+                text: None,
             },
             Bar {
                 label: "none".into(),
                 value: 0,
                 class: "c".into(),
+                text: None,
+            },
+            Bar {
+                label: "withheld".into(),
+                value: 0,
+                class: "d".into(),
+                text: Some("fewer than 11".into()),
             },
         ];
         let svg = bar_chart("c1", "Due per year", "Ten in 2009", &bars);
@@ -98,6 +111,7 @@ mod tests {
         assert!(svg.contains("width=\"0\""), "{svg}");
         assert!(svg.contains(">10</text>") && svg.contains(">5</text>") && svg.contains(">0</text>"));
         assert!(svg.contains("2010 &lt;"));
+        assert!(svg.contains(">fewer than 11</text>"));
         assert!(!svg.contains("style="));
     }
 }

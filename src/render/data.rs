@@ -15,13 +15,24 @@ use crate::plan::{DeadlineKind, DeadlineState, Plan, PlanActivity, Rollup, Sourc
 use crate::site::{Browse, DataPage, Site, activity_path, plan_path, url_id};
 
 /// Text in one language, with the language it is really in.
-#[derive(Serialize, Default)]
+#[derive(Serialize, Default, Clone)]
 pub struct TextView {
-    text: String,
+    pub(super) text: String,
     /// BCP 47 tag of the language of `text`.
     lang: String,
     /// Whether `text` is in another language than the page's.
     fallback: bool,
+}
+
+impl TextView {
+    /// Text that is in the page's language (tag `tag`).
+    pub(super) fn plain(text: String, tag: &str) -> TextView {
+        TextView {
+            text,
+            lang: tag.to_owned(),
+            fallback: false,
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -81,7 +92,7 @@ struct MeasureView {
 }
 
 #[derive(Serialize)]
-struct SourceView {
+pub(super) struct SourceView {
     document: String,
     page: Option<String>,
     url: Option<String>,
@@ -463,6 +474,38 @@ pub fn insert(ctx: &mut Context, site: &Site, strings: &Strings, data: DataPage,
                 updated: None,
             }
         }
+        DataPage::Statistics => {
+            ctx.insert("tables", &view.stat_tables());
+            ctx.insert(
+                "methodology_url",
+                &site.resolve_internal("@/statistics/methodology.md", locale),
+            );
+            DataContext {
+                title: view.statistics_title(),
+                description: view.t("statistics-description"),
+                breadcrumbs: Vec::new(),
+                updated: None,
+            }
+        }
+        DataPage::Statistic(t) => {
+            let table = view.stat_table(t);
+            let description = site.stats.tables[t]
+                .description
+                .as_ref()
+                .map_or_else(|| view.text(&site.stats.tables[t].measure).text, |d| view.text(d).text);
+            let title = view.text(&site.stats.tables[t].title).text;
+            ctx.insert("table", &table);
+            ctx.insert(
+                "methodology_url",
+                &site.resolve_internal("@/statistics/methodology.md", locale),
+            );
+            DataContext {
+                title,
+                description,
+                breadcrumbs: view.statistics_crumbs(),
+                updated: None,
+            }
+        }
         DataPage::Institutions => {
             ctx.insert("countries", &view.institutions());
             let title = view.t("institutions-title");
@@ -488,19 +531,20 @@ pub fn insert(ctx: &mut Context, site: &Site, strings: &Strings, data: DataPage,
     }
 }
 
-struct Views<'a> {
-    site: &'a Site,
-    strings: &'a Strings,
-    locale: &'a Locale,
-    index: usize,
+/// The views of one locale: everything a data page needs to speak the reader's language.
+pub(super) struct Views<'a> {
+    pub(super) site: &'a Site,
+    pub(super) strings: &'a Strings,
+    pub(super) locale: &'a Locale,
+    pub(super) index: usize,
 }
 
 impl Views<'_> {
-    fn t(&self, key: &str) -> String {
+    pub(super) fn t(&self, key: &str) -> String {
         self.strings.get(&self.locale.code, key, None).unwrap_or_default()
     }
 
-    fn t_args(&self, key: &str, args: &[(&str, fluent_bundle::FluentValue)]) -> String {
+    pub(super) fn t_args(&self, key: &str, args: &[(&str, fluent_bundle::FluentValue)]) -> String {
         let mut fargs = fluent_bundle::FluentArgs::new();
         for (name, value) in args {
             fargs.set(*name, value.clone());
@@ -510,7 +554,7 @@ impl Views<'_> {
             .unwrap_or_default()
     }
 
-    fn text(&self, text: &Text) -> TextView {
+    pub(super) fn text(&self, text: &Text) -> TextView {
         let Some((value, lang)) = text_in(text, &self.locale.language) else {
             return TextView::default();
         };
@@ -536,7 +580,7 @@ impl Views<'_> {
         }
     }
 
-    fn url(&self, key: &str) -> String {
+    pub(super) fn url(&self, key: &str) -> String {
         self.site
             .data_page(key, self.index)
             .map(|id| self.site.pages[id].url.clone())
@@ -578,7 +622,7 @@ impl Views<'_> {
         }
     }
 
-    fn source(&self, source: &Source) -> SourceView {
+    pub(super) fn source(&self, source: &Source) -> SourceView {
         SourceView {
             document: source.document.clone(),
             page: source.page.clone(),
@@ -697,6 +741,7 @@ impl Views<'_> {
                     .filter(|a| self.site.plans.status(&plan.id, &a.activity.id).0 == *s)
                     .count(),
                 class: format!("status-{}", s.key()),
+                text: None,
             })
             .collect();
         let as_of = self.strings.format_date(&self.locale.code, self.site.config.as_of);
@@ -807,6 +852,7 @@ impl Views<'_> {
                     } else {
                         "deadline-upcoming".into()
                     },
+                    text: None,
                 }
             })
             .collect();
@@ -815,6 +861,7 @@ impl Views<'_> {
                 label: self.t("chart-undated"),
                 value: undated,
                 class: "deadline-none".into(),
+                text: None,
             });
         }
         bars

@@ -7,6 +7,9 @@
 pub mod chart;
 pub mod data;
 pub mod markdown;
+mod statistics;
+
+pub use statistics::{lookup_text, shown_text};
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -93,6 +96,14 @@ impl Renderer {
                     },
                 );
                 tera.register_function("asset", AssetUrl(assets.clone()));
+                tera.register_function(
+                    "stat",
+                    statistics::StatFunction {
+                        stats: site.stats.clone(),
+                        strings: strings.clone(),
+                        locale: locale.code.clone(),
+                    },
+                );
                 tera.register_filter(
                     "number",
                     NumberFilter {
@@ -231,6 +242,8 @@ impl Renderer {
                     DataPage::Institutions => "institutions",
                     DataPage::Search => "search",
                     DataPage::HelpIndex | DataPage::Help(_) => "help",
+                    DataPage::Statistics => "statistics",
+                    DataPage::Statistic(_) => "statistic",
                 };
                 view.description = Some(dc.description);
                 view.indexable = d != DataPage::Search;
