@@ -253,3 +253,5 @@ stat-measure = Šta se broji
 stat-notes = Napomene
 stat-protected = Neki brojevi su uskraćeni kako niko ne bi mogao biti prepoznat: mali brojevi su prikazani kao „manje od …“, a brojevi označeni kao „uskraćeno“ omogućili bi da se izračuna neki mali broj.
 stat-chart-caption = Grafikon prikazuje iste podatke kao tabela ispod; uskraćeni brojevi nemaju stubac.
+download-statistics = Statistika
+download-statistics-note = Jedan red po ćeliji, uključujući zbirove: kolona za svaku dimenziju („total“ za zbir), „shown“ (count, fewer-than-threshold, withheld ili not-available) i „count“, koja je prazna osim ako je broj objavljen. Brojevi veći od nule, a manji od { $k }, nikada se ne objavljuju.

@@ -249,3 +249,5 @@ stat-measure = What is counted
 stat-notes = Notes
 stat-protected = Some counts are withheld so that no person can be recognised: small counts are shown as “fewer than …”, and counts marked “withheld” would let someone work out a small one.
 stat-chart-caption = The chart shows the same figures as the table below; withheld counts have no bar.
+download-statistics = Statistics
+download-statistics-note = One row per cell, totals included: a column per dimension (“total” for a total), “shown” (count, fewer-than-threshold, withheld or not-available) and “count”, which is empty unless the count is published. Counts greater than zero and smaller than { $k } are never published.

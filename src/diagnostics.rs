@@ -161,6 +161,21 @@ pub fn read_text(path: &Path, shown: &Path) -> Result<String, Diagnostic> {
     }
 }
 
+/// The `.toml` files directly in `dir`, sorted; none if the folder does not exist.
+pub fn toml_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .flatten()
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+                .collect()
+        })
+        .unwrap_or_default();
+    files.sort();
+    files
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

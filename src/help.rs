@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use chrono::{Months, NaiveDate};
 use serde::Deserialize;
 
-use crate::diagnostics::{Diagnostic, Diagnostics, LineIndex, line_of, read_text};
+use crate::diagnostics::{Diagnostic, Diagnostics, LineIndex, line_of, read_text, toml_files};
 use crate::plan::{Source, Text};
 
 /// Where help data lives, relative to the site root.
@@ -90,15 +90,7 @@ pub fn verified_on(h: &Hotline) -> Option<NaiveDate> {
 
 /// Loads and checks every country's help entries.
 pub fn load(root: &Path, as_of: NaiveDate, diagnostics: &Diagnostics) -> Vec<CountryHelp> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(root.join(HELP_DIR))
-        .map(|e| {
-            e.flatten()
-                .map(|e| e.path())
-                .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-                .collect()
-        })
-        .unwrap_or_default();
-    files.sort();
+    let files = toml_files(&root.join(HELP_DIR));
     let mut countries = Vec::new();
     for path in files {
         let shown = path.strip_prefix(root).unwrap_or(&path).to_path_buf();

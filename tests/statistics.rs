@@ -512,6 +512,11 @@ fn the_real_statistics_publish_no_small_count_and_match_their_document() {
             }
         }
     }
+    // The open data page lists every table's downloads.
+    let data_page = scraper::Html::parse_document(&std::fs::read_to_string(public.join("en/data/index.html")).unwrap());
+    let links = common::attrs(&data_page, "#statistics + p + ul a", "href");
+    assert_eq!(links.len(), 2 * published.len(), "{links:?}");
+    assert!(links.iter().all(|l| public.join(&l[1..]).is_file()));
     let cell = |table: &str, key: &[&str]| -> Option<u64> {
         let key: Vec<String> = key.iter().map(|s| (*s).to_owned()).collect();
         published[table]

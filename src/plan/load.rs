@@ -17,7 +17,7 @@ use super::{
     Activity, Area, Deadline, Goal, Institution, Measure, Plan, PlanActivity, PlanMeta, Report, Rollup, Status,
 };
 use crate::config::SiteConfig;
-use crate::diagnostics::{Diagnostic, Diagnostics, LineIndex, line_of, read_text};
+use crate::diagnostics::{Diagnostic, Diagnostics, LineIndex, line_of, read_text, toml_files};
 
 /// Where plans live, relative to the site root: one folder per plan with a `plan.toml`.
 pub const PLANS_DIR: &str = "content/plans";
@@ -215,20 +215,6 @@ pub fn load(root: &Path, config: &SiteConfig, diagnostics: &Diagnostics) -> Plan
 /// The order reports are kept in: by plan, activity, date and line.
 fn report_order(f: &FiledReport) -> (&str, &str, Option<NaiveDate>, usize) {
     (&f.plan, &f.report.activity, report_date(&f.report), f.line)
-}
-
-fn toml_files(dir: &Path) -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map(|entries| {
-            entries
-                .flatten()
-                .map(|e| e.path())
-                .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-                .collect()
-        })
-        .unwrap_or_default();
-    files.sort();
-    files
 }
 
 /// Reads a TOML file into `T`, reporting syntax and shape errors with their line.

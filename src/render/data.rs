@@ -279,8 +279,20 @@ pub fn insert_open_data(ctx: &mut Context, site: &Site, strings: &Strings, local
         csv: crate::opendata::plan_file(&plan.id, "csv"),
         json: crate::opendata::plan_file(&plan.id, "json"),
     }));
+    let statistics: Vec<DownloadView> = site
+        .stats
+        .tables
+        .iter()
+        .map(|table| DownloadView {
+            title: view.text(&table.title),
+            csv: crate::opendata::statistic_file(&table.id, "csv"),
+            json: crate::opendata::statistic_file(&table.id, "json"),
+        })
+        .collect();
     ctx.insert("columns", &columns);
     ctx.insert("downloads", &downloads);
+    ctx.insert("statistics_downloads", &statistics);
+    ctx.insert("statistics_threshold", &site.stats.threshold);
 }
 
 #[derive(Serialize)]

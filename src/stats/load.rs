@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use super::{DimValue, Dimension, RawTable, STATS_DIR, Table};
-use crate::diagnostics::{Diagnostic, Diagnostics, line_of, read_text};
+use crate::diagnostics::{Diagnostic, Diagnostics, line_of, read_text, toml_files};
 use crate::plan::{Source, Text};
 
 #[derive(Deserialize)]
@@ -65,16 +65,7 @@ fn yes() -> bool {
 
 /// Loads every table under [`STATS_DIR`]; problems are reported, and a table with any is left out.
 pub fn load(root: &Path, diagnostics: &Diagnostics) -> Vec<RawTable> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(root.join(STATS_DIR))
-        .map(|e| {
-            e.flatten()
-                .map(|e| e.path())
-                .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-                .collect()
-        })
-        .unwrap_or_default();
-    files.sort();
-    files
+    toml_files(&root.join(STATS_DIR))
         .iter()
         .filter_map(|path| {
             let shown = path.strip_prefix(root).unwrap_or(path).to_path_buf();
