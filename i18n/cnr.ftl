@@ -225,7 +225,7 @@ quick-exit-press = Shift pritisnut COUNT od 3 puta
 ## Gdje potražiti pomoć
 help-title = Gdje potražiti pomoć
 help-description = Organizacije koje pomažu žrtvama trgovine ljudima, uz izvor svakog podatka.
-help-intro = U hitnom slučaju pozovite 112. Uz svaki podatak ispod navedeni su izvor i datum posljednje provjere; gdje izvor ne navodi broj telefona, broj nije ni prikazan.
+help-intro = U hitnom slučaju pozovite brojeve za hitne slučajeve navedene prve za svaku državu. Uz svaki podatak ispod navedeni su izvor i datum posljednje provjere; gdje izvor ne navodi broj telefona, broj nije ni prikazan.
 help-country-title = Gdje potražiti pomoć: { $country }
 help-banner-title = Potrebna vam je pomoć?
 help-banner-link = Gdje potražiti pomoć u Srbiji, Crnoj Gori i Sjevernoj Makedoniji

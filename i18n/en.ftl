@@ -221,7 +221,7 @@ quick-exit-press = Shift pressed COUNT of 3 times
 ## Where to get help
 help-title = Where to get help
 help-description = Organisations that help victims of trafficking in human beings, with the source of every fact.
-help-intro = In an emergency, call 112. Every fact below names its source and the date it was last checked; where the source gives no phone number, none is shown.
+help-intro = In an emergency, call the emergency numbers listed first for each country. Every fact below names its source and the date it was last checked; where the source gives no phone number, none is shown.
 help-country-title = Where to get help: { $country }
 help-banner-title = Need help?
 help-banner-link = Where to get help in Serbia, Montenegro and North Macedonia

@@ -33,6 +33,9 @@ pub struct Hotline {
     /// The phone number in E.164 form (`+381…`), only where the source gives it.
     #[serde(default)]
     pub phone: Option<String>,
+    /// A national short number (e.g. `192` for the police), only where the source gives it.
+    #[serde(default)]
+    pub short_number: Option<String>,
     /// Opening hours.
     #[serde(default)]
     pub hours: Option<Text>,
@@ -69,9 +72,11 @@ pub struct CountryHelp {
 }
 
 impl CountryHelp {
-    /// Every phone number of the entries, for the leak scan's allow-list.
+    /// Every phone and short number of the entries, for the leak scan's allow-list.
     pub fn phones(&self) -> impl Iterator<Item = &str> {
-        self.entries.iter().filter_map(|(h, _)| h.phone.as_deref())
+        self.entries
+            .iter()
+            .flat_map(|(h, _)| h.phone.as_deref().into_iter().chain(h.short_number.as_deref()))
     }
 }
 
@@ -141,7 +146,7 @@ fn check_entry(h: &Hotline, file: &Path, line: usize, as_of: NaiveDate, diagnost
             error(format!(
                 "`{}` has no source{}",
                 h.id,
-                if h.phone.is_some() {
+                if h.phone.is_some() || h.short_number.is_some() {
                     ": a phone number is never published without one"
                 } else {
                     ""
@@ -159,7 +164,15 @@ fn check_entry(h: &Hotline, file: &Path, line: usize, as_of: NaiveDate, diagnost
             );
         }
     }
-    if h.phone.is_none() && h.where_to_find.is_none() && h.website.is_none() {
+    if let Some(number) = &h.short_number {
+        if !(3..=4).contains(&number.len()) || !number.chars().all(|c| c.is_ascii_digit()) {
+            diagnostics.push(
+                error(format!("short number `{number}` of `{}` is not 3 or 4 digits", h.id))
+                    .with_hint("short numbers are national emergency numbers such as 112 or 192; write other numbers in `phone` in E.164 form"),
+            );
+        }
+    }
+    if h.phone.is_none() && h.short_number.is_none() && h.where_to_find.is_none() && h.website.is_none() {
         diagnostics.push(error(format!(
             "`{}` has no phone number, website or `where_to_find`: a reader could not reach it",
             h.id

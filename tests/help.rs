@@ -96,3 +96,29 @@ fn check_warns_about_stale_entries_and_refuses_unsourced_or_malformed_numbers() 
         "{err}"
     );
 }
+
+#[test]
+fn short_emergency_numbers_are_linked_and_checked() {
+    let site = help_site();
+    let police = "[[entry]]\nid = \"police\"\norganisation = { en = \"Police\" }\noffers = { en = \"Emergency calls.\" }\nshort_number = \"192\"\nsource = { document = \"A dated notice\" }\nverified = 2026-10-01\n\n";
+    site.write("content/help/rs.toml", &format!("{police}{RS}"));
+    site.build();
+    let doc = site.html("/en/help/rs/");
+    assert_eq!(attrs(&doc, "a.phone", "href"), ["tel:192", "tel:+381111234567"]);
+    assert_eq!(texts(&doc, "article.hotline h3").first().unwrap(), "Police");
+
+    // A short number is digits only, and never without a source.
+    let bad = police
+        .replace("\"192\"", "\"19-2\"")
+        .replace("document = \"A dated notice\"", "document = \"\"");
+    site.write("content/help/rs.toml", &format!("{bad}{RS}"));
+    let err = stderr(&site.run(&["check"]));
+    assert!(
+        err.contains("short number `19-2` of `police` is not 3 or 4 digits"),
+        "{err}"
+    );
+    assert!(
+        err.contains("`police` has no source: a phone number is never published without one"),
+        "{err}"
+    );
+}
