@@ -606,3 +606,27 @@ fn the_real_statistics_publish_no_small_count_and_match_their_document() {
 fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
     common::html_files(dir)
 }
+
+#[test]
+fn templates_quote_cells_through_the_stat_function() {
+    let site = stats_site();
+    site.write(
+        "templates/page.html",
+        "{% extends \"base.html\" %}{% block content %}<h1>{{ page.title }}</h1>\
+         <p id=\"q\">{{ stat(table=\"by-sex\", year=\"2015\") }} / {{ stat(table=\"by-sex\", sex=\"male\", year=\"2015\") }}</p>\
+         {% endblock content %}",
+    );
+    site.page("about.sr.md", "О нама", "Текст.");
+    site.build();
+    assert_eq!(texts(&site.html("/en/about/"), "#q"), ["33 / fewer than 5"]);
+    assert_eq!(texts(&site.html("/sr/about/"), "#q"), ["33 / мање од 5"]);
+    site.write(
+        "templates/page.html",
+        "{% extends \"base.html\" %}{% block content %}<h1>x</h1>{{ stat(table=\"by-sex\", year=\"1999\") }}{% endblock content %}",
+    );
+    let err = stderr(&site.run(&["build"]));
+    assert!(
+        err.contains("`1999` is not a value of `year` (known: 2015, 2016)"),
+        "{err}"
+    );
+}
