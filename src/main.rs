@@ -39,6 +39,9 @@ enum Command {
         /// Publishes pages marked draft = true.
         #[arg(long)]
         drafts: bool,
+        /// Prints how long each stage of the build took.
+        #[arg(long)]
+        timings: bool,
     },
     /// Serves a live preview that rebuilds and reloads on every change.
     Serve {
@@ -127,7 +130,12 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let quiet = cli.quiet;
     match cli.command {
-        Command::Build { out, base_url, drafts } => {
+        Command::Build {
+            out,
+            base_url,
+            drafts,
+            timings,
+        } => {
             let started = Instant::now();
             let progress = progress_reporter(quiet);
             let options = BuildOptions {
@@ -154,6 +162,11 @@ fn main() -> ExitCode {
                             out.display(),
                             started.elapsed().as_secs_f64()
                         );
+                    }
+                    if timings {
+                        for (stage, took) in &report.stages {
+                            eprintln!("  {stage:<28} {:>8.1} ms", took.as_secs_f64() * 1000.0);
+                        }
                     }
                     ExitCode::SUCCESS
                 }

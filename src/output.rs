@@ -103,6 +103,10 @@ pub fn check_out_dir(root: &Path, out: &Path) -> Result<(), String> {
 }
 
 /// Writes `files` into a fresh folder beside `out`, then swaps it into place.
+///
+/// A file whose bytes equal those already published in `out` is hard-linked from there rather
+/// than written again: creating a file costs far more than linking one, so a rebuild that
+/// changes a few pages writes a few files. The new folder is still complete before the swap.
 pub fn write_atomically(out: &Path, files: &[OutputFile]) -> io::Result<()> {
     let parent = match out.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
@@ -116,7 +120,7 @@ pub fn write_atomically(out: &Path, files: &[OutputFile]) -> io::Result<()> {
     let staging = tempfile::Builder::new()
         .prefix(&format!(".{name}.putokaz-new-"))
         .tempdir_in(&parent)?;
-    write_all(staging.path(), files)?;
+    write_all(staging.path(), out, files)?;
 
     let staged = staging.keep();
     if out.exists() {
@@ -140,23 +144,51 @@ pub fn write_atomically(out: &Path, files: &[OutputFile]) -> io::Result<()> {
     Ok(())
 }
 
-fn write_all(dir: &Path, files: &[OutputFile]) -> io::Result<()> {
+fn write_all(dir: &Path, published: &Path, files: &[OutputFile]) -> io::Result<()> {
     let mut folders: Vec<PathBuf> = files
         .iter()
         .filter_map(|f| Path::new(&f.path).parent().map(|p| dir.join(p)))
         .collect();
     folders.sort();
     folders.dedup();
+    // Sorted, a folder comes after its parent: one mkdir each, except for parents that hold no
+    // file themselves.
     for folder in folders {
-        std::fs::create_dir_all(folder)?;
+        if std::fs::create_dir(&folder).is_err() {
+            std::fs::create_dir_all(&folder)?;
+        }
     }
     files.par_iter().try_for_each(|f| {
         let target = dir.join(&f.path);
+        let old = published.join(&f.path);
+        if unchanged(&old, &f.body) && std::fs::hard_link(&old, &target).is_ok() {
+            return Ok(());
+        }
         match &f.body {
             Body::Bytes(b) => std::fs::write(target, b),
             Body::Copy(from) => std::fs::copy(from, target).map(drop),
         }
     })
+}
+
+/// Whether the published file `old` already holds exactly `body`.
+fn unchanged(old: &Path, body: &Body) -> bool {
+    let Ok(meta) = std::fs::symlink_metadata(old) else {
+        return false;
+    };
+    if !meta.is_file() {
+        return false;
+    }
+    match body {
+        Body::Bytes(b) => meta.len() == b.len() as u64 && std::fs::read(old).is_ok_and(|bytes| bytes == *b),
+        Body::Copy(from) => {
+            std::fs::metadata(from).is_ok_and(|m| m.len() == meta.len())
+                && std::fs::read(from)
+                    .ok()
+                    .zip(std::fs::read(old).ok())
+                    .is_some_and(|(a, b)| a == b)
+        }
+    }
 }
 
 #[cfg(test)]

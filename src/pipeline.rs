@@ -111,6 +111,30 @@ pub struct BuildReport {
     pub warnings: Vec<Diagnostic>,
     /// Translation coverage per language.
     pub coverage: Vec<Coverage>,
+    /// How long each stage took, in order.
+    pub stages: Vec<(&'static str, std::time::Duration)>,
+}
+
+/// Measures the stages of a build, for `--timings` and the benchmark.
+struct Stopwatch {
+    last: std::time::Instant,
+    stages: Vec<(&'static str, std::time::Duration)>,
+}
+
+impl Stopwatch {
+    fn new() -> Self {
+        Stopwatch {
+            last: std::time::Instant::now(),
+            stages: Vec::new(),
+        }
+    }
+
+    /// Ends stage `name`, which began where the previous one ended.
+    fn lap(&mut self, name: &'static str) {
+        let now = std::time::Instant::now();
+        self.stages.push((name, now - self.last));
+        self.last = now;
+    }
 }
 
 /// Why a build failed.
@@ -144,6 +168,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         })?;
     }
     let diagnostics = Diagnostics::new();
+    let mut watch = Stopwatch::new();
 
     // Load.
     let ((strings, plans), (sources, theme)) = rayon::join(
@@ -167,12 +192,16 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
 
     // Model (statistics are protected here, before anything can render them).
     let stats = crate::stats::Statistics::publish(tables, config.stats_threshold, config.stats_round_to, &diagnostics);
+    watch.lap("load");
     let site = Site::build(config, sources, plans, help, stats, &diagnostics);
     check_templates_named(&site, &theme, &diagnostics);
+    watch.lap("model");
 
     // Markdown, then the links between pages.
     let rendered = render_markdown(&site, &strings, options.cache.as_deref(), &diagnostics);
+    watch.lap("markdown");
     check_links(&site, &rendered, &statics, &theme, &diagnostics);
+    watch.lap("links");
     let renderer = Renderer::new(&site, &theme, strings.clone(), options.live_reload, &diagnostics);
     let Some(renderer) = renderer.filter(|_| !diagnostics.has_errors()) else {
         return Err(BuildError::Invalid(diagnostics.into_sorted()));
@@ -192,12 +221,14 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
             result.map_err(|d| diagnostics.push(d)).ok()
         })
         .collect();
+    watch.lap("templates");
     let mut files = pages;
     if !diagnostics.has_errors() {
         // Every page rendered, so `files[i]` is page `i`.
         let indexes = crate::search::indexes(&site, &files);
         files.extend(indexes);
     }
+    watch.lap("search index");
     files.extend(special_files(&site, &strings, &renderer, &diagnostics));
     match crate::opendata::files(&site) {
         Ok(data) => files.extend(data),
@@ -224,7 +255,9 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         path,
         body: Body::Copy(from),
     }));
+    watch.lap("feeds, sitemap, open data");
     report_leaks(&site, &files, &diagnostics);
+    watch.lap("leak scan");
     if diagnostics.has_errors() {
         return Err(BuildError::Invalid(diagnostics.into_sorted()));
     }
@@ -235,6 +268,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
             path: out.clone(),
             source,
         })?;
+        watch.lap("write");
     }
     let coverage = coverage(&site, &strings);
     Ok(BuildReport {
@@ -243,6 +277,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         locales: site.config.locales.len(),
         warnings: diagnostics.into_sorted(),
         coverage,
+        stages: watch.stages,
     })
 }
 

@@ -247,3 +247,29 @@ fn the_real_portal_builds_and_every_page_is_sound() {
     assert_eq!(reader.records().count(), all_rows);
     assert_eq!(all_rows, 123 + 87 + 52);
 }
+
+#[test]
+fn a_rebuild_links_unchanged_files_and_writes_only_what_changed() {
+    use std::os::unix::fs::MetadataExt;
+    let site = Site::new();
+    site.page("_index.en.md", "Home", "Welcome.")
+        .page("a.en.md", "A", "First text.")
+        .page("b.en.md", "B", "Unchanged text.");
+    site.build();
+    let inode = |rel: &str| std::fs::metadata(site.out().join(rel)).unwrap().ino();
+    let (a, b) = (inode("en/a/index.html"), inode("en/b/index.html"));
+    let before_b = site.read("en/b/index.html");
+    site.page("a.en.md", "A", "Second text.");
+    site.build();
+    assert!(site.read("en/a/index.html").contains("Second text."));
+    assert_ne!(inode("en/a/index.html"), a, "a changed file is written anew");
+    assert_eq!(inode("en/b/index.html"), b, "an unchanged file is linked, not written");
+    assert_eq!(site.read("en/b/index.html"), before_b);
+    // Only the output folder and nothing left behind beside it.
+    let leftovers: Vec<String> = std::fs::read_dir(site.root())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("putokaz-"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
