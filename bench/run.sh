@@ -1,9 +1,17 @@
 #!/usr/bin/env bash
-# Full-build benchmark: generates a synthetic site with N pages in each of four languages
-# (plus the derived Serbian Latin copy) and builds it several times with the release binary.
-# Prints wall time, CPU time, pages per second and peak memory (from GNU time) per run.
+# Full-build benchmark of the whole portal: a synthetic site of N pages in each of sr, cnr, mk
+# and en (about 600 words each with headings, a list, a table, links and a code block; a section
+# paginated by 10) added to a copy of the real portal (its plans, statistics, help and pages),
+# built with the release binary into an empty folder. Everything a real build does runs: minified
+# HTML, search indexes, sitemap, feeds, open data, the link check and the leak scan.
+#
+# When `hugo` is installed, an equivalent Hugo site (the same Markdown pages, languages and
+# pagination; see bench/hugo_site.py) is built in the same run, alternating with Putokaz, and the
+# ratio of the medians is printed.
 #
 #   bench/run.sh [PAGES_PER_LANGUAGE=1000] [RUNS=3]
+#
+# Prints, per run and as medians: wall time, CPU time, peak memory, pages per second.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-1000}
@@ -13,20 +21,65 @@ trap 'rm -rf "$work"' EXIT
 
 cargo build --release --quiet --bin putokaz --example synth_site
 target/release/examples/synth_site "$work/site" "$n"
-md_bytes=$(du -sb "$work/site/content" | cut -f1)
-echo "site: $n pages × 4 languages, $((md_bytes / 1024 / 1024)) MiB of Markdown"
+# Only the pages: the plans are the real portal's.
+rm -rf "$work/site/content/plans/synthetic" "$work/site/content/institutions/xx.toml"
+# The real portal on top: its configuration, pages, plans, statistics, help and strings.
+cp putokaz.toml "$work/site/"
+cp -r i18n "$work/site/"
+cp -r content/. "$work/site/content/"
+md_bytes=$(du -sb "$work/site/content/pages" | cut -f1)
+echo "site: the real portal + $n synthetic pages × 4 languages ($((md_bytes / 1024 / 1024)) MiB of Markdown)"
 
-/usr/bin/time -f '%e %M' -o "$work/time" target/release/putokaz --root "$work/site" check --quiet >/dev/null
-read -r wall kib < "$work/time"
-echo "check (loads and validates a plan of $((2 * n)) activities and $n reports, renders everything, writes nothing): wall $wall s, peak $((kib / 1024)) MiB"
+have_hugo=false
+if command -v hugo >/dev/null; then
+  have_hugo=true
+  python3 bench/hugo_site.py "$work/site" "$work/hugo"
+  echo "hugo: $(hugo version | cut -d' ' -f1-2), the same $n pages × 4 languages"
+fi
+
+# measure NAME COMMAND…: one run into an empty folder; appends "wall cpu MiB files" to $work/NAME.
+measure() {
+  local name=$1 outdir=$2
+  shift 2
+  rm -rf "$outdir"
+  /usr/bin/time -f '%e %U %S %M' -o "$work/time" "$@" >/dev/null 2>"$work/err" || { cat "$work/err"; exit 1; }
+  local files
+  files=$(find "$outdir" -name '*.html' | wc -l)
+  read -r wall user sys kib < "$work/time"
+  awk -v n="$name" -v w="$wall" -v u="$user" -v s="$sys" -v k="$kib" -v f="$files" 'BEGIN {
+    printf "%-8s wall %6.2f s  cpu %6.2f s  peak %5.0f MiB  %6d HTML files  %6.0f pages/s\n", n, w, u + s, k / 1024, f, f / w
+  }'
+  echo "$wall $(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }') $((kib / 1024)) $files" >> "$work/times-$name"
+}
 
 for i in $(seq 1 "$runs"); do
-  rm -rf "$work/out"
-  /usr/bin/time -f '%e %U %S %M' -o "$work/time" \
-    target/release/putokaz --root "$work/site" build --quiet --out "$work/out"
-  read -r wall user sys kib < "$work/time"
-  pages=$(find "$work/out" -name '*.html' | wc -l)
-  awk -v w="$wall" -v u="$user" -v s="$sys" -v k="$kib" -v p="$pages" -v i="$i" 'BEGIN {
-    printf "run %d: %d HTML files, wall %.2f s, cpu %.2f s, %.0f pages/s, peak %.0f MiB\n", i, p, w, u + s, p / w, k / 1024
-  }'
+  measure putokaz "$work/out" target/release/putokaz --root "$work/site" build --quiet --out "$work/out"
+  if $have_hugo; then
+    measure hugo "$work/hugo/public" hugo --source "$work/hugo" --quiet
+  fi
 done
+
+median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+summary() {
+  local name=$1
+  local wall cpu mem files
+  wall=$(cut -d' ' -f1 "$work/times-$name" | median)
+  cpu=$(cut -d' ' -f2 "$work/times-$name" | median)
+  mem=$(cut -d' ' -f3 "$work/times-$name" | median)
+  files=$(cut -d' ' -f4 "$work/times-$name" | median)
+  awk -v n="$name" -v w="$wall" -v c="$cpu" -v m="$mem" -v f="$files" 'BEGIN {
+    printf "median %-8s wall %6.2f s  cpu %6.2f s  peak %5.0f MiB  %6d HTML files  %6.0f pages/s\n", n, w, c, m, f, f / w
+  }'
+  echo "$wall" > "$work/median-$name"
+}
+summary putokaz
+if $have_hugo; then
+  summary hugo
+  awk -v p="$(cat "$work/median-putokaz")" -v h="$(cat "$work/median-hugo")" 'BEGIN {
+    printf "Putokaz takes %.2f of Hugo'\''s wall time (Hugo takes %.2f× as long)\n", p / h, h / p
+  }'
+fi
+
+# Per stage, one more Putokaz run into a fresh folder.
+rm -rf "$work/out"
+target/release/putokaz --root "$work/site" build --out "$work/out" --timings 2>&1 | sed -n '/^  /p' | grep -v hint

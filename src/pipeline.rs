@@ -625,13 +625,13 @@ fn special_files(site: &Site, strings: &Strings, renderer: &Renderer, diagnostic
             title: site.config.title_in(l),
         })
         .collect();
-    let mut ctx = renderer.frame_context(site, strings, default);
+    let mut ctx = renderer.frame_context(default);
     ctx.insert("choices", &choices);
     push("index.html".into(), "root.html", default, &ctx, true);
 
     for (li, locale) in site.config.locales.iter().enumerate() {
         let title = strings.get(&locale.code, "not-found-title", None).unwrap_or_default();
-        let ctx = renderer.notice_context(site, strings, li, "404", title, format!("/{}/404.html", locale.code));
+        let ctx = renderer.notice_context(site, li, "404", title, format!("/{}/404.html", locale.code));
         push(format!("{}/404.html", locale.code), "404.html", li, &ctx, true);
         if li == default {
             push("404.html".into(), "404.html", li, &ctx, true);
@@ -657,7 +657,7 @@ fn special_files(site: &Site, strings: &Strings, renderer: &Renderer, diagnostic
                 .get(&locale.code, "feed-title", Some(&site_arg(site, locale)))
                 .unwrap_or_default();
             let ctx = feed_context(
-                renderer.frame_context(site, strings, li),
+                renderer.frame_context(li),
                 site,
                 &entries,
                 title,
@@ -671,7 +671,7 @@ fn special_files(site: &Site, strings: &Strings, renderer: &Renderer, diagnostic
                 .get(&locale.code, "reports-feed-title", Some(&site_arg(site, locale)))
                 .unwrap_or_default();
             let ctx = feed_context(
-                renderer.frame_context(site, strings, li),
+                renderer.frame_context(li),
                 site,
                 &entries,
                 title,
@@ -727,7 +727,7 @@ fn special_files(site: &Site, strings: &Strings, renderer: &Renderer, diagnostic
             })
         })
         .collect();
-    let mut ctx = renderer.frame_context(site, strings, default);
+    let mut ctx = renderer.frame_context(default);
     ctx.insert("entries", &entries);
     push("sitemap.xml".into(), "sitemap.xml", default, &ctx, false);
     push("robots.txt".into(), "robots.txt", default, &ctx, false);

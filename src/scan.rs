@@ -5,6 +5,7 @@
 //! event handlers (a strict Content-Security-Policy would block them anyway), and for e-mail
 //! addresses and phone numbers that are not on the site's allow-list. A finding stops the build.
 
+use rayon::prelude::*;
 use crate::output::{Body, OutputFile};
 
 /// One problem found in an output file.
@@ -20,23 +21,27 @@ pub struct Finding {
 /// phone numbers that may appear (as written, compared without spaces).
 pub fn scan(files: &[OutputFile], base_url: &str, allowed: &[String]) -> Vec<Finding> {
     let allowed: Vec<String> = allowed.iter().map(|a| compact(a)).collect();
-    let mut findings = Vec::new();
-    for file in files {
-        let Body::Bytes(bytes) = &file.body else { continue };
-        let text = String::from_utf8_lossy(bytes);
-        let mut found = |message: String| {
-            findings.push(Finding {
-                file: file.path.clone(),
-                message,
-            })
-        };
-        if file.path.ends_with(".html") {
-            scan_html(&text, base_url, &allowed, &mut found);
-        } else if file.path.ends_with(".css") {
-            scan_css(&text, base_url, &mut found);
-        }
-    }
-    findings
+    files
+        .par_iter()
+        .flat_map_iter(|file| {
+            let mut findings = Vec::new();
+            if let Body::Bytes(bytes) = &file.body {
+                let text = String::from_utf8_lossy(bytes);
+                let mut found = |message: String| {
+                    findings.push(Finding {
+                        file: file.path.clone(),
+                        message,
+                    })
+                };
+                if file.path.ends_with(".html") {
+                    scan_html(&text, base_url, &allowed, &mut found);
+                } else if file.path.ends_with(".css") {
+                    scan_css(&text, base_url, &mut found);
+                }
+            }
+            findings
+        })
+        .collect()
 }
 
 /// Whether `url` leaves the site.

@@ -35,6 +35,8 @@ pub struct Renderer {
     template_files: HashMap<String, (std::path::PathBuf, String)>,
     /// Whether pages load the live-reload script (`serve` only).
     live_reload: bool,
+    /// The context every page of a locale shares, made once per locale ([`Renderer::frame_context`]).
+    frames: Vec<Context>,
 }
 
 /// The result of rendering one page.
@@ -119,11 +121,16 @@ impl Renderer {
             .iter()
             .map(|t| (t.name.clone(), (t.file.clone(), t.text.clone())))
             .collect();
-        Some(Renderer {
+        let mut renderer = Renderer {
             engines,
             template_files,
             live_reload,
-        })
+            frames: Vec::new(),
+        };
+        renderer.frames = (0..site.config.locales.len())
+            .map(|li| renderer.make_frame(site, &strings, li))
+            .collect();
+        Some(renderer)
     }
 
     /// Renders template `name` in locale `locale` with `context`; errors name the template and the page.
@@ -161,7 +168,7 @@ impl Renderer {
     ) -> Context {
         let page = &site.pages[id];
         let locale = &site.config.locales[page.locale];
-        let mut ctx = self.frame_context(site, strings, page.locale);
+        let mut ctx = self.frame_context(page.locale);
         let title;
         let mut view = PageView {
             url: page.url.clone(),
@@ -263,13 +270,12 @@ impl Renderer {
     pub fn notice_context(
         &self,
         site: &Site,
-        strings: &Strings,
         locale: usize,
         kind: &'static str,
         title: String,
         url: String,
     ) -> Context {
-        let mut ctx = self.frame_context(site, strings, locale);
+        let mut ctx = self.frame_context(locale);
         let permalink = format!("{}{}", site.config.base_url, url);
         ctx.insert(
             "page",
@@ -289,7 +295,12 @@ impl Renderer {
     }
 
     /// The context every template shares in a locale: the site, the locale and navigation.
-    pub fn frame_context(&self, site: &Site, strings: &Strings, locale_index: usize) -> Context {
+    /// It is the same for every page of the locale, so it is made once and copied.
+    pub fn frame_context(&self, locale_index: usize) -> Context {
+        self.frames[locale_index].clone()
+    }
+
+    fn make_frame(&self, site: &Site, strings: &Strings, locale_index: usize) -> Context {
         let locale = &site.config.locales[locale_index];
         let mut ctx = Context::new();
         ctx.insert("lang", &LocaleView::from(locale));
