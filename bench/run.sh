@@ -19,7 +19,7 @@ runs=${2:-3}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-cargo build --release --quiet --bin putokaz --example synth_site
+cargo build --release --quiet --bin putokaz --example synth_site --example rebuild_time
 target/release/examples/synth_site "$work/site" "$n"
 # Only the pages: the plans are the real portal's.
 rm -rf "$work/site/content/plans/synthetic" "$work/site/content/institutions/xx.toml"
@@ -83,3 +83,8 @@ fi
 # Per stage, one more Putokaz run into a fresh folder.
 rm -rf "$work/out"
 target/release/putokaz --root "$work/site" build --out "$work/out" --timings 2>&1 | sed -n '/^  /p' | grep -v hint
+
+# What `putokaz serve` does after saving one page (the time from the file event to the last file
+# written; the browser reloads at its next poll).
+echo "serve rebuilds after editing one page:"
+target/release/examples/rebuild_time "$work/site" content/pages/page-1.en.md 3 | sed 's/^/  /'

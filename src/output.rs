@@ -144,6 +144,39 @@ pub fn write_atomically(out: &Path, files: &[OutputFile]) -> io::Result<()> {
     Ok(())
 }
 
+/// Updates `out` to hold exactly `files`, writing only the files whose bytes changed and removing
+/// the ones no longer built. For a private folder only (the preview of `putokaz serve`): a reader
+/// could see it half updated, which a published site must never show.
+pub fn write_in_place(out: &Path, files: &[OutputFile]) -> io::Result<()> {
+    std::fs::create_dir_all(out)?;
+    files.par_iter().try_for_each(|f| {
+        let target = out.join(&f.path);
+        if unchanged(&target, &f.body) {
+            return Ok(());
+        }
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        match &f.body {
+            Body::Bytes(b) => std::fs::write(&target, b),
+            Body::Copy(from) => std::fs::copy(from, &target).map(drop),
+        }
+    })?;
+    let keep: std::collections::HashSet<PathBuf> = files.iter().map(|f| out.join(&f.path)).collect();
+    for entry in walkdir::WalkDir::new(out).contents_first(true).into_iter().flatten() {
+        let path = entry.path();
+        if entry.file_type().is_dir() {
+            // Fails, as it should, unless the folder is now empty.
+            if path != out {
+                let _ = std::fs::remove_dir(path);
+            }
+        } else if !keep.contains(path) {
+            std::fs::remove_file(path)?;
+        }
+    }
+    Ok(())
+}
+
 fn write_all(dir: &Path, published: &Path, files: &[OutputFile]) -> io::Result<()> {
     let mut folders: Vec<PathBuf> = files
         .iter()

@@ -39,22 +39,37 @@ pub struct BuildOptions {
     pub live_reload: bool,
     /// Called with (done, total) as pages render, for progress display.
     pub progress: Option<Arc<dyn Fn(usize, usize) + Send + Sync>>,
-    /// Rendered Markdown kept from the previous build (`putokaz serve`), so unchanged pages
-    /// are not rendered again.
-    pub cache: Option<Arc<MarkdownCache>>,
+    /// What the previous build kept (`putokaz serve`), so that unchanged Markdown and pages are
+    /// not rendered again.
+    pub cache: Option<Arc<BuildCache>>,
+    /// Updates the output folder in place, writing only changed files, instead of swapping in a
+    /// new one (the private preview folder of `putokaz serve`).
+    pub update_in_place: bool,
 }
 
-/// Rendered Markdown kept between builds: a page whose text, locale and link targets are
-/// unchanged is taken from here instead of being rendered again.
+/// A finished page: the hash of its inputs and its HTML.
+type FinishedPage = (u64, Vec<u8>);
+
+/// What a build keeps for the next one. Every entry is keyed by a hash of everything its
+/// result depends on, so a rebuild that takes from here gives the output of a fresh build:
+///
+/// - rendered Markdown, per source file and locale: its text and every `@/` link's target;
+/// - finished pages, per URL: the template, the locale and the whole template context, plus
+///   what templates read besides the context (the theme, the interface strings, the published
+///   statistics, the configuration).
 #[derive(Default)]
-pub struct MarkdownCache {
+pub struct BuildCache {
     /// Per (source file, locale): the hash of the Markdown and what it rendered to.
     entries: std::sync::Mutex<HashMap<(PathBuf, usize), (u64, Rendered)>>,
     /// A hash of every `@/` link target's URL; when it changes, every entry is stale.
     links: std::sync::atomic::AtomicU64,
+    /// Per page URL: the hash of its inputs and its finished (minified) HTML.
+    pages: std::sync::Mutex<HashMap<String, FinishedPage>>,
+    /// A hash of what templates read besides their context; when it changes, every page is stale.
+    environment: std::sync::atomic::AtomicU64,
 }
 
-impl MarkdownCache {
+impl BuildCache {
     fn get_or_render(&self, key: (PathBuf, usize), body: &str, render: impl FnOnce() -> Rendered) -> Rendered {
         let hash = hash_of(body);
         let entries = || self.entries.lock().unwrap_or_else(|e| e.into_inner());
@@ -73,6 +88,31 @@ impl MarkdownCache {
         if self.links.swap(links, std::sync::atomic::Ordering::SeqCst) != links {
             self.entries.lock().unwrap_or_else(|e| e.into_inner()).clear();
         }
+    }
+
+    /// Forgets every finished page if what templates read besides their context has changed.
+    fn invalidate_pages_unless(&self, environment: u64) {
+        if self.environment.swap(environment, std::sync::atomic::Ordering::SeqCst) != environment {
+            self.pages.lock().unwrap_or_else(|e| e.into_inner()).clear();
+        }
+    }
+
+    /// The finished page at `url` if its inputs hash to `inputs`, or what `render` makes of it.
+    fn page_or_render(
+        &self,
+        url: &str,
+        inputs: u64,
+        render: impl FnOnce() -> Result<Vec<u8>, Diagnostic>,
+    ) -> Result<Vec<u8>, Diagnostic> {
+        let pages = || self.pages.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((h, bytes)) = pages().get(url) {
+            if *h == inputs {
+                return Ok(bytes.clone());
+            }
+        }
+        let bytes = render()?;
+        pages().insert(url.to_owned(), (inputs, bytes.clone()));
+        Ok(bytes)
     }
 }
 
@@ -208,12 +248,15 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     };
 
     // Render.
+    if let Some(cache) = &options.cache {
+        cache.invalidate_pages_unless(environment_hash(root, &theme, &site, options));
+    }
     let total = site.pages.len();
     let done = std::sync::atomic::AtomicUsize::new(0);
     let pages: Vec<OutputFile> = (0..total)
         .into_par_iter()
         .filter_map(|id| {
-            let result = render_page(&site, &strings, &renderer, &rendered, id);
+            let result = render_page(&site, &strings, &renderer, &rendered, options.cache.as_deref(), id);
             let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
             if let Some(progress) = &options.progress {
                 progress(n, total);
@@ -264,7 +307,12 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
 
     // Write.
     if let Some(out) = &options.out {
-        output::write_atomically(out, &files).map_err(|source| BuildError::Write {
+        let write = if options.update_in_place {
+            output::write_in_place
+        } else {
+            output::write_atomically
+        };
+        write(out, &files).map_err(|source| BuildError::Write {
             path: out.clone(),
             source,
         })?;
@@ -284,7 +332,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
 fn render_markdown(
     site: &Site,
     strings: &Strings,
-    cache: Option<&MarkdownCache>,
+    cache: Option<&BuildCache>,
     diagnostics: &Diagnostics,
 ) -> HashMap<PageId, Rendered> {
     if let Some(cache) = cache {
@@ -566,18 +614,59 @@ fn render_page(
     strings: &Strings,
     renderer: &Renderer,
     rendered: &HashMap<PageId, Rendered>,
+    cache: Option<&BuildCache>,
     id: PageId,
 ) -> Result<OutputFile, Diagnostic> {
     let page = &site.pages[id];
     let context = renderer.page_context(site, strings, id, rendered);
-    let shown = site
-        .source_of(id)
-        .map_or_else(|| format!("the page {}", page.url), |s| s.file.display().to_string());
-    let html = renderer.render(&template_for(site, id), page.locale, &context, &shown)?;
+    let template = template_for(site, id);
+    let render = || {
+        let shown = site
+            .source_of(id)
+            .map_or_else(|| format!("the page {}", page.url), |s| s.file.display().to_string());
+        let html = renderer.render(&template, page.locale, &context, &shown)?;
+        Ok(output::minify(&html))
+    };
+    let body = match cache {
+        Some(cache) => {
+            let json = serde_json::to_vec(&context.clone().into_json()).unwrap_or_default();
+            let inputs = hash_of((&template, page.locale, json));
+            Body::Bytes(cache.page_or_render(&page.url, inputs, render)?)
+        }
+        None => Body::Bytes(render()?),
+    };
     Ok(OutputFile {
         path: output::file_for_url(&page.url),
-        body: Body::Bytes(output::minify(&html)),
+        body,
     })
+}
+
+/// A hash of what templates read besides their context: the theme, the interface strings, the
+/// published statistics and the configuration.
+fn environment_hash(root: &Path, theme: &Theme, site: &Site, options: &BuildOptions) -> u64 {
+    let mut parts: Vec<Vec<u8>> = Vec::new();
+    for t in &theme.templates {
+        parts.push(format!("{}\0{}", t.name, t.text).into_bytes());
+    }
+    for a in &theme.assets {
+        parts.push(a.url.clone().into_bytes());
+    }
+    for dir in ["i18n"] {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(root.join(dir))
+            .map(|e| e.flatten().map(|e| e.path()).collect())
+            .unwrap_or_default();
+        files.sort();
+        for f in files {
+            parts.push(std::fs::read(&f).unwrap_or_default());
+        }
+    }
+    parts.push(std::fs::read(root.join(crate::config::CONFIG_FILE)).unwrap_or_default());
+    let stats = &site.stats;
+    for (t, table) in stats.tables.iter().enumerate() {
+        let cells: Vec<_> = table.all_coords().iter().map(|c| stats.shown(t, c)).collect();
+        parts.push(format!("{table:?}{cells:?}").into_bytes());
+    }
+    hash_of((parts, &options.base_url, options.live_reload, options.drafts))
 }
 
 /// The root language chooser, 404 pages, feeds, sitemap and robots.txt.

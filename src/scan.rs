@@ -5,8 +5,8 @@
 //! event handlers (a strict Content-Security-Policy would block them anyway), and for e-mail
 //! addresses and phone numbers that are not on the site's allow-list. A finding stops the build.
 
-use rayon::prelude::*;
 use crate::output::{Body, OutputFile};
+use rayon::prelude::*;
 
 /// One problem found in an output file.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,9 +1,10 @@
 //! `putokaz serve`: a local preview that rebuilds on every change and reloads the browser.
 //!
 //! The site is built into a private temporary folder with the same pipeline as `build`, so the
-//! preview shows exactly what will be published. Markdown of unchanged pages is kept between
-//! rebuilds ([`crate::pipeline::MarkdownCache`]). A failed rebuild leaves the last good preview in
-//! place and prints every error. Pages poll a version number (a small script, added only here)
+//! preview shows exactly what will be published. Rendered Markdown and finished pages whose
+//! inputs did not change are kept between rebuilds ([`crate::pipeline::BuildCache`]), and only
+//! changed files are written. A failed rebuild leaves the last good preview in place and prints
+//! every error. Pages poll a version number (a small script, added only here)
 //! and reload when it changes.
 
 use std::path::{Path, PathBuf};
@@ -69,6 +70,7 @@ pub fn serve(options: &ServeOptions, report: &dyn Fn(&Result<BuildReport, BuildE
         live_reload: true,
         progress: None,
         cache: Some(Default::default()),
+        update_in_place: true,
     };
     let version = Arc::new(AtomicU64::new(0));
     let started = Instant::now();
@@ -124,7 +126,16 @@ pub fn serve(options: &ServeOptions, report: &dyn Fn(&Result<BuildReport, BuildE
             version.fetch_add(1, Ordering::SeqCst);
         }
         if options.verbose {
-            eprintln!("rebuilt in {} ms", started.elapsed().as_millis());
+            let stages: Vec<String> = result
+                .iter()
+                .flat_map(|r| &r.stages)
+                .map(|(stage, took)| format!("{stage} {:.0}", took.as_secs_f64() * 1000.0))
+                .collect();
+            eprintln!(
+                "rebuilt in {} ms ({} ms)",
+                started.elapsed().as_millis(),
+                stages.join(", ")
+            );
         }
     }
     Ok(())

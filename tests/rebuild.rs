@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::Arc;
 
-use putokaz::pipeline::{BuildOptions, MarkdownCache, build};
+use putokaz::pipeline::{BuildCache, BuildOptions, build};
 
 fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     let mut files = BTreeMap::new();
@@ -27,11 +27,12 @@ fn cached_rebuild_after_edits_equals_a_fresh_build() {
         .page("_index.en.md", "Home", "See [about](@/about.md).")
         .page("about.en.md", "About", "## Team\n\nWho we are.")
         .page("news/_index.en.md", "News", "");
-    let cache = Arc::new(MarkdownCache::default());
+    let cache = Arc::new(BuildCache::default());
     let cached = BuildOptions {
         root: site.root().to_path_buf(),
         out: Some(site.root().join("cached")),
         cache: Some(cache.clone()),
+        update_in_place: true,
         ..BuildOptions::default()
     };
     build(&cached).unwrap();
@@ -62,4 +63,84 @@ fn cached_rebuild_after_edits_equals_a_fresh_build() {
     }
     assert!(String::from_utf8_lossy(&a["en/about/index.html"]).contains("Who we are, edited."));
     assert!(String::from_utf8_lossy(&a["sr/index.html"]).contains("href=/sr/about/"));
+}
+
+/// Builds fresh into `fresh/` and checks that `cached/` holds exactly the same files.
+fn assert_same_as_fresh(site: &common::Site) {
+    let fresh = site.root().join("fresh");
+    let _ = std::fs::remove_dir_all(&fresh);
+    build(&BuildOptions {
+        root: site.root().to_path_buf(),
+        out: Some(fresh.clone()),
+        ..BuildOptions::default()
+    })
+    .unwrap();
+    let (a, b) = (snapshot(&site.root().join("cached")), snapshot(&fresh));
+    assert_eq!(a.keys().collect::<Vec<_>>(), b.keys().collect::<Vec<_>>());
+    for (name, bytes) in &a {
+        assert!(
+            bytes == &b[name],
+            "{name} differs between the cached and the fresh build"
+        );
+    }
+}
+
+#[test]
+fn every_kind_of_edit_rebuilds_to_the_fresh_output() {
+    let site = common::Site::new();
+    site.page("_index.en.md", "Home", "Welcome.")
+        .page("about.en.md", "About", "Text.")
+        .page("gone.en.md", "Gone", "Soon removed.");
+    site.write(
+        "content/statistics/t.toml",
+        "title = { en = \"T\" }\nmeasure = { en = \"People\" }\n[source]\ndocument = \"D\"\n[[dimension]]\nid = \"year\"\nlabel = { en = \"Year\" }\nvalues = [\"2015\", \"2016\"]\n",
+    );
+    site.write("content/statistics/t.csv", "year,count\n2015,20\n2016,30\n");
+    site.page(
+        "quote.en.md",
+        "Quote",
+        "There were {{ stat(table=\"t\", year=\"2015\") }}.",
+    );
+    let cached = BuildOptions {
+        root: site.root().to_path_buf(),
+        out: Some(site.root().join("cached")),
+        cache: Some(Arc::new(BuildCache::default())),
+        update_in_place: true,
+        ..BuildOptions::default()
+    };
+    build(&cached).unwrap();
+    assert_same_as_fresh(&site);
+
+    // An interface string.
+    site.write("i18n/en.ftl", "home = Start\n");
+    build(&cached).unwrap();
+    assert!(
+        String::from_utf8_lossy(&std::fs::read(site.root().join("cached/en/about/index.html")).unwrap())
+            .contains(">Start<")
+    );
+    assert_same_as_fresh(&site);
+    // A template.
+    site.write(
+        "templates/page.html",
+        "{% extends \"base.html\" %}{% block content %}<h1>{{ page.title }}</h1><div id=x>{{ page.content | safe }}</div>{% endblock content %}",
+    );
+    build(&cached).unwrap();
+    assert_same_as_fresh(&site);
+    // A statistic that a page quotes: the count becomes small and is withheld.
+    site.write("content/statistics/t.csv", "year,count\n2015,4\n2016,30\n");
+    build(&cached).unwrap();
+    assert!(
+        String::from_utf8_lossy(&std::fs::read(site.root().join("cached/en/quote/index.html")).unwrap())
+            .contains("fewer than 11")
+    );
+    assert_same_as_fresh(&site);
+    // A page removed, and the configuration changed.
+    std::fs::remove_file(site.root().join("content/gone.en.md")).unwrap();
+    site.write(
+        "putokaz.toml",
+        &common::CONFIG.replace("Site description", "Another description"),
+    );
+    build(&cached).unwrap();
+    assert!(!site.root().join("cached/en/gone").exists());
+    assert_same_as_fresh(&site);
 }
