@@ -67,6 +67,14 @@ pub struct BuildCache {
     pages: std::sync::Mutex<HashMap<String, FinishedPage>>,
     /// A hash of what templates read besides their context; when it changes, every page is stale.
     environment: std::sync::atomic::AtomicU64,
+    /// Per output file of a page: the hash of the inputs its HTML was made from in this build.
+    inputs: std::sync::Mutex<HashMap<String, u64>>,
+    /// Per page URL: its search entry, with the inputs hash of the HTML it was taken from.
+    search: std::sync::Mutex<HashMap<String, (u64, Option<crate::search::Entry>)>>,
+    /// Per output file: the leak scan's findings, with the inputs hash of the bytes scanned.
+    scan: std::sync::Mutex<HashMap<String, (u64, Vec<crate::scan::Finding>)>>,
+    /// A hash of what the leak scan allows; when it changes, every scan is stale.
+    scan_allowed: std::sync::atomic::AtomicU64,
 }
 
 impl BuildCache {
@@ -104,6 +112,7 @@ impl BuildCache {
         inputs: u64,
         render: impl FnOnce() -> Result<Vec<u8>, Diagnostic>,
     ) -> Result<Vec<u8>, Diagnostic> {
+        lock(&self.inputs).insert(output::file_for_url(url), inputs);
         let pages = || self.pages.lock().unwrap_or_else(|e| e.into_inner());
         if let Some((h, bytes)) = pages().get(url) {
             if *h == inputs {
@@ -113,6 +122,60 @@ impl BuildCache {
         let bytes = render()?;
         pages().insert(url.to_owned(), (inputs, bytes.clone()));
         Ok(bytes)
+    }
+
+    /// The inputs hash of the page written to output file `path` in this build, if it is a page.
+    fn inputs_of(&self, path: &str) -> Option<u64> {
+        lock(&self.inputs).get(path).copied()
+    }
+
+    /// The search entry of the page at `url` if its HTML is the one it was taken from.
+    fn search_entry(&self, url: &str) -> Option<Option<crate::search::Entry>> {
+        let h = self.inputs_of(&output::file_for_url(url))?;
+        lock(&self.search)
+            .get(url)
+            .filter(|(was, _)| *was == h)
+            .map(|(_, e)| e.clone())
+    }
+
+    fn keep_search_entry(&self, url: &str, entry: &Option<crate::search::Entry>) {
+        if let Some(h) = self.inputs_of(&output::file_for_url(url)) {
+            lock(&self.search).insert(url.to_owned(), (h, entry.clone()));
+        }
+    }
+
+    /// The findings of the leak scan of output file `path` if its bytes are the ones scanned.
+    fn scan_findings(&self, path: &str) -> Option<Vec<crate::scan::Finding>> {
+        let h = self.inputs_of(path)?;
+        lock(&self.scan)
+            .get(path)
+            .filter(|(was, _)| *was == h)
+            .map(|(_, f)| f.clone())
+    }
+
+    fn keep_scan_findings(&self, path: &str, findings: &[crate::scan::Finding]) {
+        if let Some(h) = self.inputs_of(path) {
+            lock(&self.scan).insert(path.to_owned(), (h, findings.to_vec()));
+        }
+    }
+}
+
+fn lock<T>(m: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Hashes what is written to it, so that a value can be hashed as it is serialized.
+#[derive(Default)]
+struct HashWriter(std::collections::hash_map::DefaultHasher);
+
+impl std::io::Write for HashWriter {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        std::hash::Hasher::write(&mut self.0, bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
     }
 }
 
@@ -268,7 +331,17 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let mut files = pages;
     if !diagnostics.has_errors() {
         // Every page rendered, so `files[i]` is page `i`.
-        let indexes = crate::search::indexes(&site, &files);
+        let cache = options.cache.as_deref();
+        let indexes = crate::search::indexes(
+            &site,
+            &files,
+            &|url| cache.and_then(|c| c.search_entry(url)),
+            &|url, entry| {
+                if let Some(c) = cache {
+                    c.keep_search_entry(url, entry);
+                }
+            },
+        );
         files.extend(indexes);
     }
     watch.lap("search index");
@@ -299,7 +372,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         body: Body::Copy(from),
     }));
     watch.lap("feeds, sitemap, open data");
-    report_leaks(&site, &files, &diagnostics);
+    report_leaks(&site, &files, options.cache.as_deref(), &diagnostics);
     watch.lap("leak scan");
     if diagnostics.has_errors() {
         return Err(BuildError::Invalid(diagnostics.into_sorted()));
@@ -480,10 +553,26 @@ fn check_links(
 
 /// Scans the output for anything that would expose visitors ([`crate::scan`]); each finding is
 /// an error naming the Markdown file the page comes from, where there is one.
-fn report_leaks(site: &Site, files: &[OutputFile], diagnostics: &Diagnostics) {
+fn report_leaks(site: &Site, files: &[OutputFile], cache: Option<&BuildCache>, diagnostics: &Diagnostics) {
     let mut allowed = site.config.allowed_contacts.clone();
     allowed.extend(site.help.iter().flat_map(|c| c.phones().map(str::to_owned)));
-    let findings = crate::scan::scan(files, &site.config.base_url, &allowed);
+    if let Some(cache) = cache {
+        let rules = hash_of((&allowed, &site.config.base_url));
+        if cache.scan_allowed.swap(rules, std::sync::atomic::Ordering::SeqCst) != rules {
+            lock(&cache.scan).clear();
+        }
+    }
+    let findings = crate::scan::scan(
+        files,
+        &site.config.base_url,
+        &allowed,
+        &|path| cache.and_then(|c| c.scan_findings(path)),
+        &|path, found| {
+            if let Some(c) = cache {
+                c.keep_scan_findings(path, found);
+            }
+        },
+    );
     if findings.is_empty() {
         return;
     }
@@ -629,8 +718,13 @@ fn render_page(
     };
     let body = match cache {
         Some(cache) => {
-            let json = serde_json::to_vec(&context.clone().into_json()).unwrap_or_default();
-            let inputs = hash_of((&template, page.locale, json));
+            let mut json = HashWriter::default();
+            let _ = serde_json::to_writer(&mut json, &context.clone().into_json());
+            let json = std::hash::Hasher::finish(&json.0);
+            // The environment is part of the key: the same context renders differently with
+            // other templates or strings, and search entries and scans are keyed by this too.
+            let environment = cache.environment.load(std::sync::atomic::Ordering::SeqCst);
+            let inputs = hash_of((&template, page.locale, json, environment));
             Body::Bytes(cache.page_or_render(&page.url, inputs, render)?)
         }
         None => Body::Bytes(render()?),

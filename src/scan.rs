@@ -19,11 +19,23 @@ pub struct Finding {
 
 /// Scans `files`. `base_url` counts as the site itself; `allowed` lists e-mail addresses and
 /// phone numbers that may appear (as written, compared without spaces).
-pub fn scan(files: &[OutputFile], base_url: &str, allowed: &[String]) -> Vec<Finding> {
+///
+/// `reuse(path)` may give the findings of a previous scan of the same bytes; every file scanned
+/// anew is passed to `keep` with its findings.
+pub fn scan(
+    files: &[OutputFile],
+    base_url: &str,
+    allowed: &[String],
+    reuse: &(dyn Fn(&str) -> Option<Vec<Finding>> + Sync),
+    keep: &(dyn Fn(&str, &[Finding]) + Sync),
+) -> Vec<Finding> {
     let allowed: Vec<String> = allowed.iter().map(|a| compact(a)).collect();
     files
         .par_iter()
         .flat_map_iter(|file| {
+            if let Some(findings) = reuse(&file.path) {
+                return findings;
+            }
             let mut findings = Vec::new();
             if let Body::Bytes(bytes) = &file.body {
                 let text = String::from_utf8_lossy(bytes);
@@ -39,6 +51,7 @@ pub fn scan(files: &[OutputFile], base_url: &str, allowed: &[String]) -> Vec<Fin
                     scan_css(&text, base_url, &mut found);
                 }
             }
+            keep(&file.path, &findings);
             findings
         })
         .collect()
@@ -287,10 +300,16 @@ mod tests {
             path: "en/x/index.html".into(),
             body: Body::Bytes(html.as_bytes().to_vec()),
         }];
-        scan(&files, "https://portal.example", &["+381 11 123 4567".to_owned()])
-            .into_iter()
-            .map(|f| f.message)
-            .collect()
+        scan(
+            &files,
+            "https://portal.example",
+            &["+381 11 123 4567".to_owned()],
+            &|_| None,
+            &|_, _| {},
+        )
+        .into_iter()
+        .map(|f| f.message)
+        .collect()
     }
 
     #[test]
@@ -334,7 +353,7 @@ mod tests {
             path: "assets/style.css".into(),
             body: Body::Bytes(b"@import url(https://x.example/a.css); body{background:url(/assets/a.png)}".to_vec()),
         }];
-        let found: Vec<String> = scan(&files, "https://portal.example", &[])
+        let found: Vec<String> = scan(&files, "https://portal.example", &[], &|_| None, &|_, _| {})
             .into_iter()
             .map(|f| f.message)
             .collect();

@@ -19,8 +19,8 @@ pub fn index_url(locale: &str) -> String {
 }
 
 /// One searchable page.
-#[derive(Serialize)]
-struct Entry {
+#[derive(Serialize, Clone)]
+pub struct Entry {
     /// Title as shown.
     t: String,
     /// URL.
@@ -42,45 +42,66 @@ pub fn fold(text: &str) -> String {
 }
 
 /// The search index of every locale, from the rendered pages (`pages[i]` is page `i`).
-pub fn indexes(site: &Site, pages: &[OutputFile]) -> Vec<OutputFile> {
+///
+/// `reuse(url)` may give the entry a previous build made of a page whose HTML has not changed
+/// since; `None` extracts it again. Every entry made is passed to `keep`.
+pub fn indexes(
+    site: &Site,
+    pages: &[OutputFile],
+    reuse: &(dyn Fn(&str) -> Option<Option<Entry>> + Sync),
+    keep: &(dyn Fn(&str, &Option<Entry>) + Sync),
+) -> Vec<OutputFile> {
+    let entries: Vec<(usize, Option<Entry>)> = site
+        .pages
+        .par_iter()
+        .zip(pages)
+        .map(|(p, file)| {
+            let entry = reuse(&p.url).unwrap_or_else(|| {
+                let entry = entry(site, p, file);
+                keep(&p.url, &entry);
+                entry
+            });
+            (p.locale, entry)
+        })
+        .collect();
     (0..site.config.locales.len())
-        .into_par_iter()
         .map(|locale| {
-            let entries: Vec<Entry> = site
-                .pages
+            let mine: Vec<&Entry> = entries
                 .iter()
-                .zip(pages)
-                .filter(|(p, _)| p.locale == locale)
-                .filter_map(|(p, file)| {
-                    let limit = text_limit(site, p)?;
-                    let Body::Bytes(bytes) = &file.body else { return None };
-                    let html = String::from_utf8_lossy(bytes);
-                    let title = h1_text(&html)?;
-                    let text: String = main_text(&html).chars().take(limit).collect();
-                    let f = fold(&format!("{title} {text}"));
-                    let body = text.split_whitespace().collect::<Vec<_>>().join(" ");
-                    let s: String = body
-                        .strip_prefix(title.as_str())
-                        .unwrap_or(&body)
-                        .trim()
-                        .chars()
-                        .take(160)
-                        .collect();
-                    Some(Entry {
-                        s,
-                        t: title,
-                        u: p.url.clone(),
-                        f,
-                    })
-                })
+                .filter(|(l, _)| *l == locale)
+                .filter_map(|(_, e)| e.as_ref())
                 .collect();
-            let body = serde_json::to_vec(&entries).unwrap_or_else(|_| b"[]".to_vec());
+            let body = serde_json::to_vec(&mine).unwrap_or_else(|_| b"[]".to_vec());
             OutputFile {
                 path: index_url(&site.config.locales[locale].code)[1..].to_owned(),
                 body: Body::Bytes(body),
             }
         })
         .collect()
+}
+
+/// The entry of one page, or `None` if the page is not searchable.
+fn entry(site: &Site, p: &crate::site::Page, file: &OutputFile) -> Option<Entry> {
+    let limit = text_limit(site, p)?;
+    let Body::Bytes(bytes) = &file.body else { return None };
+    let html = String::from_utf8_lossy(bytes);
+    let title = h1_text(&html)?;
+    let text: String = main_text(&html).chars().take(limit).collect();
+    let f = fold(&format!("{title} {text}"));
+    let body = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let s: String = body
+        .strip_prefix(title.as_str())
+        .unwrap_or(&body)
+        .trim()
+        .chars()
+        .take(160)
+        .collect();
+    Some(Entry {
+        s,
+        t: title,
+        u: p.url.clone(),
+        f,
+    })
 }
 
 /// How much of a page's text goes into the index, or `None` to leave the page out. Lists that
