@@ -145,13 +145,14 @@ pub fn write_atomically(out: &Path, files: &[OutputFile]) -> io::Result<()> {
 }
 
 /// Updates `out` to hold exactly `files`, writing only the files whose bytes changed and removing
-/// the ones no longer built. For a private folder only (the preview of `putokaz serve`): a reader
-/// could see it half updated, which a published site must never show.
-pub fn write_in_place(out: &Path, files: &[OutputFile]) -> io::Result<()> {
+/// the ones no longer built; `known(path)` says a file is known to be as it was last written here,
+/// which spares reading it to compare. For a private folder only (the preview of `putokaz
+/// serve`): a reader could see it half updated, which a published site must never show.
+pub fn write_in_place(out: &Path, files: &[OutputFile], known: &(dyn Fn(&str) -> bool + Sync)) -> io::Result<()> {
     std::fs::create_dir_all(out)?;
     files.par_iter().try_for_each(|f| {
         let target = out.join(&f.path);
-        if unchanged(&target, &f.body) {
+        if known(&f.path) || unchanged(&target, &f.body) {
             return Ok(());
         }
         if let Some(parent) = target.parent() {

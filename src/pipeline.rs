@@ -75,6 +75,12 @@ pub struct BuildCache {
     scan: std::sync::Mutex<HashMap<String, (u64, Vec<crate::scan::Finding>)>>,
     /// A hash of what the leak scan allows; when it changes, every scan is stale.
     scan_allowed: std::sync::atomic::AtomicU64,
+    /// A hash of everything pages are made from except the Markdown bodies (see [`structure_hash`]).
+    structure: std::sync::atomic::AtomicU64,
+    /// Per Markdown file: the hash of its body when its pages were last made.
+    bodies: std::sync::Mutex<HashMap<PathBuf, u64>>,
+    /// Per page file written in place: the inputs hash of what was written.
+    written: std::sync::Mutex<HashMap<String, u64>>,
 }
 
 impl BuildCache {
@@ -99,7 +105,9 @@ impl BuildCache {
     }
 
     /// Forgets every finished page if what templates read besides their context has changed.
+    /// Also starts the record of this build's pages.
     fn invalidate_pages_unless(&self, environment: u64) {
+        lock(&self.inputs).clear();
         if self.environment.swap(environment, std::sync::atomic::Ordering::SeqCst) != environment {
             self.pages.lock().unwrap_or_else(|e| e.into_inner()).clear();
         }
@@ -122,6 +130,11 @@ impl BuildCache {
         let bytes = render()?;
         pages().insert(url.to_owned(), (inputs, bytes.clone()));
         Ok(bytes)
+    }
+
+    /// The finished page at `url` as the previous build made it, with its inputs hash.
+    fn finished(&self, url: &str) -> Option<FinishedPage> {
+        lock(&self.pages).get(url).cloned()
     }
 
     /// The inputs hash of the page written to output file `path` in this build, if it is a page.
@@ -311,15 +324,49 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     };
 
     // Render.
+    // With a cache, a page is taken from the previous build as it is when nothing but Markdown
+    // bodies changed and its own body did not.
+    // What is recorded here is stored in the cache only once the build has succeeded.
+    let mut same_structure = false;
+    let mut body_unchanged: Vec<bool> = vec![false; site.sources.len()];
+    let mut made_from: Option<(u64, HashMap<PathBuf, u64>)> = None;
     if let Some(cache) = &options.cache {
-        cache.invalidate_pages_unless(environment_hash(root, &theme, &site, options));
+        let environment = environment_hash(root, &theme, &site, options);
+        cache.invalidate_pages_unless(environment);
+        let structure = structure_hash(root, &site, environment);
+        same_structure = cache.structure.load(std::sync::atomic::Ordering::SeqCst) == structure;
+        let before = lock(&cache.bodies);
+        let bodies: HashMap<PathBuf, u64> = site
+            .sources
+            .iter()
+            .map(|s| (s.file.clone(), hash_of(&s.body)))
+            .collect();
+        for (i, src) in site.sources.iter().enumerate() {
+            body_unchanged[i] = before.get(&src.file) == bodies.get(&src.file);
+        }
+        made_from = Some((structure, bodies));
     }
+    let unchanged = |id: PageId| {
+        same_structure
+            && match site.pages[id].kind {
+                PageKind::Content { source, .. } => body_unchanged[source],
+                PageKind::Untranslated | PageKind::Data => true,
+            }
+    };
     let total = site.pages.len();
     let done = std::sync::atomic::AtomicUsize::new(0);
     let pages: Vec<OutputFile> = (0..total)
         .into_par_iter()
         .filter_map(|id| {
-            let result = render_page(&site, &strings, &renderer, &rendered, options.cache.as_deref(), id);
+            let result = render_page(
+                &site,
+                &strings,
+                &renderer,
+                &rendered,
+                options.cache.as_deref(),
+                &unchanged,
+                id,
+            );
             let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
             if let Some(progress) = &options.progress {
                 progress(n, total);
@@ -380,16 +427,33 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
 
     // Write.
     if let Some(out) = &options.out {
-        let write = if options.update_in_place {
-            output::write_in_place
+        let written = if options.update_in_place {
+            let cache = options.cache.as_deref();
+            let before = cache
+                .map(|c| std::mem::take(&mut *lock(&c.written)))
+                .unwrap_or_default();
+            let known = |path: &str| {
+                cache
+                    .and_then(|c| c.inputs_of(path))
+                    .is_some_and(|h| before.get(path) == Some(&h))
+            };
+            let result = output::write_in_place(out, &files, &known);
+            if let (Some(c), Ok(())) = (cache, &result) {
+                *lock(&c.written) = lock(&c.inputs).clone();
+            }
+            result
         } else {
-            output::write_atomically
+            output::write_atomically(out, &files)
         };
-        write(out, &files).map_err(|source| BuildError::Write {
+        written.map_err(|source| BuildError::Write {
             path: out.clone(),
             source,
         })?;
         watch.lap("write");
+    }
+    if let (Some(cache), Some((structure, bodies))) = (&options.cache, made_from) {
+        cache.structure.store(structure, std::sync::atomic::Ordering::SeqCst);
+        *lock(&cache.bodies) = bodies;
     }
     let coverage = coverage(&site, &strings);
     Ok(BuildReport {
@@ -704,9 +768,19 @@ fn render_page(
     renderer: &Renderer,
     rendered: &HashMap<PageId, Rendered>,
     cache: Option<&BuildCache>,
+    unchanged: &(dyn Fn(PageId) -> bool + Sync),
     id: PageId,
 ) -> Result<OutputFile, Diagnostic> {
     let page = &site.pages[id];
+    let path = output::file_for_url(&page.url);
+    // Nothing this page is made from has changed: take it as it is.
+    if let Some((inputs, bytes)) = cache.filter(|_| unchanged(id)).and_then(|c| c.finished(&page.url)) {
+        lock(&cache.expect("checked").inputs).insert(path.clone(), inputs);
+        return Ok(OutputFile {
+            path,
+            body: Body::Bytes(bytes),
+        });
+    }
     let context = renderer.page_context(site, strings, id, rendered);
     let template = template_for(site, id);
     let render = || {
@@ -729,10 +803,27 @@ fn render_page(
         }
         None => Body::Bytes(render()?),
     };
-    Ok(OutputFile {
-        path: output::file_for_url(&page.url),
-        body,
-    })
+    Ok(OutputFile { path, body })
+}
+
+/// A hash of everything pages are made from except the Markdown bodies: what templates read
+/// besides their context, every Markdown file's name and front matter, and every other file
+/// under `content/` (plans, reports, registries, help, statistics). While it stays the same, a
+/// page changes only if the body of its own Markdown does: no page shows another's body.
+fn structure_hash(root: &Path, site: &Site, environment: u64) -> u64 {
+    let fronts: Vec<(&Path, &str, &str)> = site
+        .sources
+        .iter()
+        .map(|s| (s.file.as_path(), s.language.as_str(), s.front_text.as_str()))
+        .collect();
+    let mut data: Vec<(PathBuf, Vec<u8>)> = walkdir::WalkDir::new(root.join(content::CONTENT_DIR))
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file() && e.path().extension().is_none_or(|x| x != "md"))
+        .map(|e| (e.path().to_path_buf(), std::fs::read(e.path()).unwrap_or_default()))
+        .collect();
+    data.sort();
+    hash_of((environment, fronts, data, site.pages.len()))
 }
 
 /// A hash of what templates read besides their context: the theme, the interface strings, the

@@ -143,4 +143,29 @@ fn every_kind_of_edit_rebuilds_to_the_fresh_output() {
     build(&cached).unwrap();
     assert!(!site.root().join("cached/en/gone").exists());
     assert_same_as_fresh(&site);
+    // The page comes back, just as it was.
+    site.page("gone.en.md", "Gone", "Soon removed.");
+    build(&cached).unwrap();
+    assert_same_as_fresh(&site);
+    // A build that fails (a template that cannot render) while a body is edited, then the fix.
+    site.page("about.en.md", "About", "Text, edited while the template was broken.");
+    site.write(
+        "templates/page.html",
+        "{% extends \"base.html\" %}{% block content %}<h1>{{ page.title }}</h1>{{ no_such_value }}{% endblock content %}",
+    );
+    assert!(build(&cached).is_err());
+    site.write(
+        "templates/page.html",
+        "{% extends \"base.html\" %}{% block content %}<h1>{{ page.title }}</h1><div id=x>{{ page.content | safe }}</div>{% endblock content %}",
+    );
+    build(&cached).unwrap();
+    assert!(
+        String::from_utf8_lossy(&std::fs::read(site.root().join("cached/en/about/index.html")).unwrap())
+            .contains("edited while")
+    );
+    assert_same_as_fresh(&site);
+    // Only a body changes: the fast path.
+    site.page("about.en.md", "About", "Text, edited once more.");
+    build(&cached).unwrap();
+    assert_same_as_fresh(&site);
 }
