@@ -146,9 +146,16 @@ pub fn write_atomically(out: &Path, files: &[OutputFile]) -> io::Result<()> {
 
 /// Updates `out` to hold exactly `files`, writing only the files whose bytes changed and removing
 /// the ones no longer built; `known(path)` says a file is known to be as it was last written here,
-/// which spares reading it to compare. For a private folder only (the preview of `putokaz
-/// serve`): a reader could see it half updated, which a published site must never show.
-pub fn write_in_place(out: &Path, files: &[OutputFile], known: &(dyn Fn(&str) -> bool + Sync)) -> io::Result<()> {
+/// which spares reading it to compare; `previous`, the files written here last time, if known,
+/// spares looking through the folder for files to remove. For a private folder only (the
+/// preview of `putokaz serve`): a reader could see it half updated, which a published site must
+/// never show.
+pub fn write_in_place(
+    out: &Path,
+    files: &[OutputFile],
+    known: &(dyn Fn(&str) -> bool + Sync),
+    previous: Option<&std::collections::HashSet<String>>,
+) -> io::Result<()> {
     std::fs::create_dir_all(out)?;
     files.par_iter().try_for_each(|f| {
         let target = out.join(&f.path);
@@ -163,6 +170,21 @@ pub fn write_in_place(out: &Path, files: &[OutputFile], known: &(dyn Fn(&str) ->
             Body::Copy(from) => std::fs::copy(from, &target).map(drop),
         }
     })?;
+    if let Some(previous) = previous {
+        let current: std::collections::HashSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
+        for gone in previous.iter().filter(|p| !current.contains(p.as_str())) {
+            let path = out.join(gone);
+            if path.exists() {
+                std::fs::remove_file(&path)?;
+            }
+            // Remove the folders the file leaves empty (failing, as it should, if they are not).
+            let mut dir = path.parent();
+            while let Some(d) = dir.filter(|d| *d != out && std::fs::remove_dir(d).is_ok()) {
+                dir = d.parent();
+            }
+        }
+        return Ok(());
+    }
     let keep: std::collections::HashSet<PathBuf> = files.iter().map(|f| out.join(&f.path)).collect();
     for entry in walkdir::WalkDir::new(out).contents_first(true).into_iter().flatten() {
         let path = entry.path();

@@ -81,6 +81,8 @@ pub struct BuildCache {
     bodies: std::sync::Mutex<HashMap<PathBuf, u64>>,
     /// Per page file written in place: the inputs hash of what was written.
     written: std::sync::Mutex<HashMap<String, u64>>,
+    /// Every file written in place by the last build that wrote.
+    files: std::sync::Mutex<Option<HashSet<String>>>,
 }
 
 impl BuildCache {
@@ -437,9 +439,11 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
                     .and_then(|c| c.inputs_of(path))
                     .is_some_and(|h| before.get(path) == Some(&h))
             };
-            let result = output::write_in_place(out, &files, &known);
+            let previous = cache.and_then(|c| lock(&c.files).take());
+            let result = output::write_in_place(out, &files, &known, previous.as_ref());
             if let (Some(c), Ok(())) = (cache, &result) {
                 *lock(&c.written) = lock(&c.inputs).clone();
+                *lock(&c.files) = Some(files.iter().map(|f| f.path.clone()).collect());
             }
             result
         } else {
