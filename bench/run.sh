@@ -37,11 +37,13 @@ if command -v hugo >/dev/null; then
   echo "hugo: $(hugo version | cut -d' ' -f1-2), the same $n pages × 4 languages"
 fi
 
-# measure NAME COMMAND…: one run into an empty folder; appends "wall cpu MiB files" to $work/NAME.
+# measure NAME OUTDIR COMMAND…: one run into a folder that does not exist yet; appends
+# "wall cpu MiB files" to $work/times-NAME. Earlier outputs are removed only at the end: on ext4,
+# creating files right after deleting many is several times slower ("recently deleted" inodes
+# are skipped), which would measure the previous run's clean-up rather than the build.
 measure() {
   local name=$1 outdir=$2
   shift 2
-  rm -rf "$outdir"
   /usr/bin/time -f '%e %U %S %M' -o "$work/time" "$@" >/dev/null 2>"$work/err" || { cat "$work/err"; exit 1; }
   local files
   files=$(find "$outdir" -name '*.html' | wc -l)
@@ -53,9 +55,9 @@ measure() {
 }
 
 for i in $(seq 1 "$runs"); do
-  measure putokaz "$work/out" target/release/putokaz --root "$work/site" build --quiet --out "$work/out"
+  measure putokaz "$work/out-$i" target/release/putokaz --root "$work/site" build --quiet --out "$work/out-$i"
   if $have_hugo; then
-    measure hugo "$work/hugo/public" hugo --source "$work/hugo" --quiet
+    measure hugo "$work/hugo-out-$i" hugo --source "$work/hugo" --quiet --destination "$work/hugo-out-$i"
   fi
 done
 
@@ -81,8 +83,7 @@ if $have_hugo; then
 fi
 
 # Per stage, one more Putokaz run into a fresh folder.
-rm -rf "$work/out"
-target/release/putokaz --root "$work/site" build --out "$work/out" --timings 2>&1 | sed -n '/^  /p' | grep -v hint
+target/release/putokaz --root "$work/site" build --out "$work/out-stages" --timings 2>&1 | sed -n '/^  /p' | grep -v hint
 
 # What `putokaz serve` does after saving one page (the time from the file event to the last file
 # written; the browser reloads at its next poll).

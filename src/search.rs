@@ -34,11 +34,21 @@ pub struct Entry {
 /// Folds text for matching: lowercase, Cyrillic → Latin, no diacritics, single spaces.
 pub fn fold(text: &str) -> String {
     let latin = translit::to_latin(&text.to_lowercase()).replace('đ', "dj");
-    let stripped: String = latin
-        .nfd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-        .collect();
-    stripped.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(latin.len());
+    for word in latin.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        if word.is_ascii() {
+            out.push_str(word);
+        } else {
+            out.extend(
+                word.nfd()
+                    .filter(|c| !unicode_normalization::char::is_combining_mark(*c)),
+            );
+        }
+    }
+    out
 }
 
 /// The search index of every locale, from the rendered pages (`pages[i]` is page `i`).
@@ -86,7 +96,7 @@ fn entry(site: &Site, p: &crate::site::Page, file: &OutputFile) -> Option<Entry>
     let Body::Bytes(bytes) = &file.body else { return None };
     let html = String::from_utf8_lossy(bytes);
     let title = h1_text(&html)?;
-    let text: String = main_text(&html).chars().take(limit).collect();
+    let text = main_text(&html, limit);
     let f = fold(&format!("{title} {text}"));
     let body = text.split_whitespace().collect::<Vec<_>>().join(" ");
     let s: String = body
@@ -125,7 +135,7 @@ fn h1_text(html: &str) -> Option<String> {
     let open_end = start + html[start..].find('>')? + 1;
     let end = open_end + html[open_end..].find("</h1>")?;
     Some(
-        strip_tags(&html[open_end..end])
+        strip_tags(&html[open_end..end], usize::MAX)
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" "),
@@ -134,7 +144,8 @@ fn h1_text(html: &str) -> Option<String> {
 
 /// The text of the page's main content: from its `h1` to the citation block at the end of
 /// `main` (navigation, breadcrumbs and the citation are left out).
-fn main_text(html: &str) -> String {
+/// The first `limit` characters of the text of the page's main content.
+fn main_text(html: &str, limit: usize) -> String {
     let start = html.find("<h1").unwrap_or(0);
     let main_end = html.find("</main>").unwrap_or(html.len());
     let end = html[..main_end]
@@ -142,28 +153,54 @@ fn main_text(html: &str) -> String {
         .filter(|&a| a > start)
         .unwrap_or(main_end)
         .max(start);
-    strip_tags(&html[start..end])
+    strip_tags(&html[start..end], limit)
 }
 
-fn strip_tags(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
+/// The text of `html`, tags replaced by spaces and the escapes HTML needs decoded, up to `limit`
+/// characters.
+fn strip_tags(html: &str, limit: usize) -> String {
+    const ENTITIES: &[(&str, char)] = &[
+        ("&amp;", '&'),
+        ("&lt;", '<'),
+        ("&gt;", '>'),
+        ("&quot;", '"'),
+        ("&#39;", '\''),
+    ];
+    let mut out = String::with_capacity(html.len().min(limit * 2));
+    let mut count = 0;
     let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
+    let mut rest = html;
+    while let Some(c) = rest.chars().next() {
+        let mut step = c.len_utf8();
+        let text = match c {
+            '<' => {
+                in_tag = true;
+                None
+            }
             '>' => {
                 in_tag = false;
-                out.push(' ');
+                Some(' ')
             }
-            c if !in_tag => out.push(c),
-            _ => {}
+            _ if in_tag => None,
+            '&' => match ENTITIES.iter().find(|(e, _)| rest.starts_with(e)) {
+                Some((e, decoded)) => {
+                    step = e.len();
+                    Some(*decoded)
+                }
+                None => Some('&'),
+            },
+            c => Some(c),
+        };
+        if let Some(t) = text {
+            if count == limit {
+                break;
+            }
+            out.push(t);
+            count += 1;
         }
+        rest = &rest[step..];
     }
-    out.replace("&amp;", "&")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
+    out
 }
 
 #[cfg(test)]
