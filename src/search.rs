@@ -166,7 +166,7 @@ fn strip_tags(html: &str, limit: usize) -> String {
         ("&quot;", '"'),
         ("&#39;", '\''),
     ];
-    let mut out = String::with_capacity(html.len().min(limit * 2));
+    let mut out = String::with_capacity(html.len().min(limit.saturating_mul(2)));
     let mut count = 0;
     let mut in_tag = false;
     let mut rest = html;
