@@ -102,11 +102,15 @@ pub fn check_out_dir(root: &Path, out: &Path) -> Result<(), String> {
     Ok(())
 }
 
-/// Writes `files` into a fresh folder beside `out`, then swaps it into place.
+/// Writes `files` into a folder beside `out`, then swaps it into place: `out` always holds one
+/// complete build, the last one that succeeded.
 ///
-/// A file whose bytes equal those already published in `out` is hard-linked from there rather
-/// than written again: creating a file costs far more than linking one, so a rebuild that
-/// changes a few pages writes a few files. The new folder is still complete before the swap.
+/// The folder written into is the previous output, kept beside `out` as `.NAME.putokaz-previous`
+/// after each swap, or a new one the first time. Creating files and folders costs far more than
+/// keeping or linking them, so a file already right in that folder is kept, and one whose bytes
+/// equal the published file is hard-linked from `out`; only changed files are written, and no
+/// folder tree is deleted. A file is never written into in place (it may share its data with a
+/// published file): it is removed and created anew.
 pub fn write_atomically(out: &Path, files: &[OutputFile]) -> io::Result<()> {
     let parent = match out.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
@@ -117,18 +121,28 @@ pub fn write_atomically(out: &Path, files: &[OutputFile]) -> io::Result<()> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "public".into());
-    let staging = tempfile::Builder::new()
+    let previous = parent.join(format!(".{name}.{PREVIOUS_SUFFIX}"));
+    let staged = tempfile::Builder::new()
         .prefix(&format!(".{name}.putokaz-new-"))
-        .tempdir_in(&parent)?;
-    write_all(staging.path(), out, files)?;
+        .tempdir_in(&parent)?
+        .keep();
+    let written = if previous.is_dir() {
+        std::fs::remove_dir(&staged).and_then(|()| std::fs::rename(&previous, &staged))?;
+        update_all(&staged, out, files)
+    } else {
+        write_all(&staged, out, files)
+    };
+    if let Err(e) = written {
+        let _ = std::fs::remove_dir_all(&staged);
+        return Err(e);
+    }
 
-    let staged = staging.keep();
     if out.exists() {
         let old = tempfile::Builder::new()
             .prefix(&format!(".{name}.putokaz-old-"))
             .tempdir_in(&parent)?
             .keep();
-        // `old` exists as an empty folder; move the live site inside it, then drop it whole.
+        // `old` exists as an empty folder; move the live site inside it, then keep it for reuse.
         let aside = old.join(&name);
         std::fs::rename(out, &aside)?;
         if let Err(e) = std::fs::rename(&staged, out) {
@@ -137,11 +151,61 @@ pub fn write_atomically(out: &Path, files: &[OutputFile]) -> io::Result<()> {
             let _ = std::fs::remove_dir_all(&staged);
             return Err(e);
         }
-        std::fs::remove_dir_all(&old)?;
+        std::fs::rename(&aside, &previous)?;
+        std::fs::remove_dir(&old)?;
     } else {
         std::fs::rename(&staged, out)?;
     }
     Ok(())
+}
+
+/// The suffix of the folder beside the output that keeps the previous output for reuse.
+pub const PREVIOUS_SUFFIX: &str = "putokaz-previous";
+
+/// Makes `dir`, an earlier output, hold exactly `files` (see [`write_atomically`]).
+fn update_all(dir: &Path, published: &Path, files: &[OutputFile]) -> io::Result<()> {
+    let wanted: std::collections::HashSet<PathBuf> = files.iter().map(|f| dir.join(&f.path)).collect();
+    let folders: std::collections::HashSet<PathBuf> = wanted
+        .iter()
+        .flat_map(|p| p.ancestors().skip(1).take_while(|a| a.starts_with(dir) && *a != dir))
+        .map(Path::to_path_buf)
+        .collect();
+    // Remove what is no longer built (and anything of the wrong kind).
+    let mut walk = walkdir::WalkDir::new(dir).min_depth(1).into_iter();
+    while let Some(entry) = walk.next() {
+        let entry = entry.map_err(io::Error::other)?;
+        let path = entry.path();
+        if entry.file_type().is_dir() {
+            if !folders.contains(path) {
+                std::fs::remove_dir_all(path)?;
+                walk.skip_current_dir();
+            }
+        } else if !wanted.contains(path) {
+            std::fs::remove_file(path)?;
+        }
+    }
+    let mut missing: Vec<&PathBuf> = folders.iter().filter(|f| !f.is_dir()).collect();
+    missing.sort();
+    for folder in missing {
+        std::fs::create_dir_all(folder)?;
+    }
+    files.par_iter().try_for_each(|f| {
+        let target = dir.join(&f.path);
+        if unchanged(&target, &f.body) {
+            return Ok(());
+        }
+        if target.exists() {
+            std::fs::remove_file(&target)?;
+        }
+        let old = published.join(&f.path);
+        if unchanged(&old, &f.body) && std::fs::hard_link(&old, &target).is_ok() {
+            return Ok(());
+        }
+        match &f.body {
+            Body::Bytes(b) => std::fs::write(target, b),
+            Body::Copy(from) => std::fs::copy(from, target).map(drop),
+        }
+    })
 }
 
 /// Updates `out` to hold exactly `files`, writing only the files whose bytes changed and removing
@@ -271,11 +335,42 @@ mod tests {
         write_atomically(&out, &files).unwrap();
         assert_eq!(std::fs::read_to_string(out.join("en/index.html")).unwrap(), "new");
         assert!(!out.join("stale").exists());
-        let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        let mut beside: Vec<_> = std::fs::read_dir(dir.path())
             .unwrap()
-            .map(|e| e.unwrap().file_name())
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
             .collect();
-        assert_eq!(leftovers, vec![std::ffi::OsString::from("public")]);
+        beside.sort();
+        assert_eq!(beside, [".public.putokaz-previous", "public"]);
+        // The previous site is kept whole, for the next build to reuse.
+        let previous = dir.path().join(".public.putokaz-previous");
+        assert_eq!(
+            std::fs::read_to_string(previous.join("stale/index.html")).unwrap(),
+            "old"
+        );
+
+        // The next build turns the previous site into the new one; a file of the new site is
+        // never written into while it is published.
+        let published = out.join("en/index.html");
+        let files = vec![
+            OutputFile {
+                path: "en/index.html".into(),
+                body: Body::Bytes(b"newer".to_vec()),
+            },
+            OutputFile {
+                path: "en/about/index.html".into(),
+                body: Body::Bytes(b"about".to_vec()),
+            },
+        ];
+        let before = std::fs::read_to_string(&published).unwrap();
+        write_atomically(&out, &files).unwrap();
+        assert_eq!(before, "new");
+        assert_eq!(std::fs::read_to_string(out.join("en/index.html")).unwrap(), "newer");
+        assert_eq!(
+            std::fs::read_to_string(out.join("en/about/index.html")).unwrap(),
+            "about"
+        );
+        assert!(!out.join("stale").exists());
+        assert_eq!(std::fs::read_to_string(previous.join("en/index.html")).unwrap(), "new");
     }
 
     #[test]

@@ -265,11 +265,57 @@ fn a_rebuild_links_unchanged_files_and_writes_only_what_changed() {
     assert_ne!(inode("en/a/index.html"), a, "a changed file is written anew");
     assert_eq!(inode("en/b/index.html"), b, "an unchanged file is linked, not written");
     assert_eq!(site.read("en/b/index.html"), before_b);
-    // Only the output folder and nothing left behind beside it.
-    let leftovers: Vec<String> = std::fs::read_dir(site.root())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.contains("putokaz-"))
-        .collect();
-    assert!(leftovers.is_empty(), "{leftovers:?}");
+    // Beside the output: only the previous output, kept for the next build to reuse.
+    let beside = || -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(site.root())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.contains("putokaz-"))
+            .collect();
+        names.sort();
+        names
+    };
+    assert_eq!(beside(), [".public.putokaz-previous"]);
+
+    // The third build reuses that folder: removed pages go, changed ones change, and the
+    // published output never changes under a build.
+    std::fs::remove_file(site.root().join("content/b.en.md")).unwrap();
+    site.page("a.en.md", "A", "Third text.")
+        .page("c.en.md", "C", "New page.");
+    let published_a = site.read("en/a/index.html");
+    site.build();
+    assert!(published_a.contains("Second text."));
+    assert!(site.read("en/a/index.html").contains("Third text."));
+    assert!(site.read("en/c/index.html").contains("New page."));
+    assert!(!site.out().join("en/b").exists());
+    assert_eq!(beside(), [".public.putokaz-previous"]);
+    let previous = site.root().join(".public.putokaz-previous");
+    assert!(
+        std::fs::read_to_string(previous.join("en/a/index.html"))
+            .unwrap()
+            .contains("Second text.")
+    );
+    // A fresh build of the same content is the same, file for file.
+    let fresh = site.root().join("fresh");
+    let out = site.run(&["build", "--out", fresh.to_str().unwrap()]);
+    assert!(out.status.success());
+    let list = |dir: &std::path::Path| -> Vec<(String, Vec<u8>)> {
+        let mut files: Vec<(String, Vec<u8>)> = walkdir::WalkDir::new(dir)
+            .into_iter()
+            .flatten()
+            .filter(|e| e.file_type().is_file())
+            .map(|e| {
+                (
+                    e.path().strip_prefix(dir).unwrap().display().to_string(),
+                    std::fs::read(e.path()).unwrap(),
+                )
+            })
+            .collect();
+        files.sort();
+        files
+    };
+    assert!(
+        list(&site.out()) == list(&fresh),
+        "the reused folder differs from a fresh build"
+    );
 }
