@@ -69,6 +69,8 @@ pub struct BuildCache {
     environment: std::sync::atomic::AtomicU64,
     /// Per output file of a page: the hash of the inputs its HTML was made from in this build.
     inputs: std::sync::Mutex<HashMap<String, u64>>,
+    /// Per locale: its search index, with the structure hash of the build that made it.
+    search_indexes: std::sync::Mutex<HashMap<usize, (u64, Vec<u8>)>>,
     /// Per page URL: its search entry, with the inputs hash of the HTML it was taken from.
     search: std::sync::Mutex<HashMap<String, (u64, Option<crate::search::Entry>)>>,
     /// Per output file: the leak scan's findings, with the inputs hash of the bytes scanned.
@@ -83,6 +85,9 @@ pub struct BuildCache {
     written: std::sync::Mutex<HashMap<String, u64>>,
     /// Every file written in place by the last build that wrote.
     files: std::sync::Mutex<Option<HashSet<String>>>,
+    /// The site-wide files (feeds, sitemap, 404 and root pages, open data), with the structure
+    /// hash they were made from: they show no Markdown body.
+    site_files: std::sync::Mutex<Option<(u64, Vec<OutputFile>)>>,
 }
 
 impl BuildCache {
@@ -390,18 +395,49 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
                     c.keep_search_entry(url, entry);
                 }
             },
+            // A locale's index is reused only if every entry was and the pages are the same.
+            &|locale| {
+                let (c, structure) = cache.zip(made_from.as_ref().map(|(h, _)| *h))?;
+                lock(&c.search_indexes)
+                    .get(&locale)
+                    .filter(|(h, _)| *h == structure)
+                    .map(|(_, b)| b.clone())
+            },
+            &|locale, bytes| {
+                if let Some((c, (structure, _))) = cache.zip(made_from.as_ref()) {
+                    lock(&c.search_indexes).insert(locale, (*structure, bytes.to_vec()));
+                }
+            },
         );
         files.extend(indexes);
     }
     watch.lap("search index");
-    files.extend(special_files(&site, &strings, &renderer, &diagnostics));
-    match crate::opendata::files(&site) {
-        Ok(data) => files.extend(data),
-        Err(e) => diagnostics.push(Diagnostic::error(
-            plan::PLANS_DIR,
-            None,
-            format!("cannot write the open data: {e}"),
-        )),
+    let structure = made_from.as_ref().map(|(structure, _)| *structure);
+    let kept = options.cache.as_deref().zip(structure).and_then(|(cache, structure)| {
+        lock(&cache.site_files)
+            .as_ref()
+            .filter(|(h, _)| *h == structure)
+            .map(|(_, f)| f.clone())
+    });
+    match kept {
+        Some(site_files) => files.extend(site_files),
+        None => {
+            let mut site_files = special_files(&site, &strings, &renderer, &diagnostics);
+            match crate::opendata::files(&site) {
+                Ok(data) => site_files.extend(data),
+                Err(e) => diagnostics.push(Diagnostic::error(
+                    plan::PLANS_DIR,
+                    None,
+                    format!("cannot write the open data: {e}"),
+                )),
+            }
+            if let (Some(cache), Some(structure)) = (options.cache.as_deref(), structure) {
+                if !diagnostics.has_errors() {
+                    *lock(&cache.site_files) = Some((structure, site_files.clone()));
+                }
+            }
+            files.extend(site_files);
+        }
     }
     if diagnostics.has_errors() {
         return Err(BuildError::Invalid(diagnostics.into_sorted()));

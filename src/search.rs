@@ -54,34 +54,47 @@ pub fn fold(text: &str) -> String {
 /// The search index of every locale, from the rendered pages (`pages[i]` is page `i`).
 ///
 /// `reuse(url)` may give the entry a previous build made of a page whose HTML has not changed
-/// since; `None` extracts it again. Every entry made is passed to `keep`.
+/// since; `None` extracts it again. Every entry made is passed to `keep`. A locale whose
+/// entries were all reused may take its whole index from `reuse_index(locale)`; every index
+/// made is passed to `keep_index`.
 pub fn indexes(
     site: &Site,
     pages: &[OutputFile],
     reuse: &(dyn Fn(&str) -> Option<Option<Entry>> + Sync),
     keep: &(dyn Fn(&str, &Option<Entry>) + Sync),
+    reuse_index: &(dyn Fn(usize) -> Option<Vec<u8>> + Sync),
+    keep_index: &(dyn Fn(usize, &[u8]) + Sync),
 ) -> Vec<OutputFile> {
-    let entries: Vec<(usize, Option<Entry>)> = site
+    let entries: Vec<(usize, bool, Option<Entry>)> = site
         .pages
         .par_iter()
         .zip(pages)
-        .map(|(p, file)| {
-            let entry = reuse(&p.url).unwrap_or_else(|| {
+        .map(|(p, file)| match reuse(&p.url) {
+            Some(entry) => (p.locale, true, entry),
+            None => {
                 let entry = entry(site, p, file);
                 keep(&p.url, &entry);
-                entry
-            });
-            (p.locale, entry)
+                (p.locale, false, entry)
+            }
         })
         .collect();
     (0..site.config.locales.len())
+        .into_par_iter()
         .map(|locale| {
-            let mine: Vec<&Entry> = entries
+            let all_reused = entries
                 .iter()
-                .filter(|(l, _)| *l == locale)
-                .filter_map(|(_, e)| e.as_ref())
-                .collect();
-            let body = serde_json::to_vec(&mine).unwrap_or_else(|_| b"[]".to_vec());
+                .filter(|(l, ..)| *l == locale)
+                .all(|(_, reused, _)| *reused);
+            let body = all_reused.then(|| reuse_index(locale)).flatten().unwrap_or_else(|| {
+                let mine: Vec<&Entry> = entries
+                    .iter()
+                    .filter(|(l, ..)| *l == locale)
+                    .filter_map(|(.., e)| e.as_ref())
+                    .collect();
+                let body = serde_json::to_vec(&mine).unwrap_or_else(|_| b"[]".to_vec());
+                keep_index(locale, &body);
+                body
+            });
             OutputFile {
                 path: index_url(&site.config.locales[locale].code)[1..].to_owned(),
                 body: Body::Bytes(body),
