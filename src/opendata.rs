@@ -213,7 +213,7 @@ pub fn files(site: &Site) -> Result<Vec<OutputFile>, String> {
         let plan_rows = rows(site, plan);
         files.push(OutputFile {
             path: plan_file(&plan.id, "csv")[1..].to_owned(),
-            body: Body::Bytes(csv_bytes(&plan_rows)?),
+            body: Body::Bytes(csv_bytes(&plan_rows)?.into()),
         });
         let json = PlanFile {
             id: &plan.id,
@@ -226,18 +226,18 @@ pub fn files(site: &Site) -> Result<Vec<OutputFile>, String> {
         let bytes = serde_json::to_vec_pretty(&json).map_err(|e| e.to_string())?;
         files.push(OutputFile {
             path: plan_file(&plan.id, "json")[1..].to_owned(),
-            body: Body::Bytes(bytes),
+            body: Body::Bytes(bytes.into()),
         });
         all.extend(rows(site, plan));
     }
     files.push(OutputFile {
         path: all_file("csv")[1..].to_owned(),
-        body: Body::Bytes(csv_bytes(&all)?),
+        body: Body::Bytes(csv_bytes(&all)?.into()),
     });
     let bytes = serde_json::to_vec_pretty(&all).map_err(|e| e.to_string())?;
     files.push(OutputFile {
         path: all_file("json")[1..].to_owned(),
-        body: Body::Bytes(bytes),
+        body: Body::Bytes(bytes.into()),
     });
     Ok(files)
 }
@@ -367,7 +367,7 @@ fn statistics_files(site: &Site) -> Result<Vec<OutputFile>, String> {
         let bytes = csv.into_inner().map_err(|e| e.to_string())?;
         files.push(OutputFile {
             path: statistic_file(&table.id, "csv")[1..].to_owned(),
-            body: Body::Bytes(bytes),
+            body: Body::Bytes(bytes.into()),
         });
         let json = StatFile {
             table,
@@ -377,7 +377,7 @@ fn statistics_files(site: &Site) -> Result<Vec<OutputFile>, String> {
         };
         files.push(OutputFile {
             path: statistic_file(&table.id, "json")[1..].to_owned(),
-            body: Body::Bytes(serde_json::to_vec_pretty(&json).map_err(|e| e.to_string())?),
+            body: Body::Bytes(serde_json::to_vec_pretty(&json).map_err(|e| e.to_string())?.into()),
         });
     }
     Ok(files)

@@ -13,7 +13,7 @@ use rayon::prelude::*;
 #[derive(Debug, Clone)]
 pub enum Body {
     /// Bytes produced by the build.
-    Bytes(Vec<u8>),
+    Bytes(std::sync::Arc<[u8]>),
     /// A file copied as it is (site static files such as PDFs).
     Copy(PathBuf),
 }
@@ -300,7 +300,7 @@ fn unchanged(old: &Path, body: &Body) -> bool {
         return false;
     }
     match body {
-        Body::Bytes(b) => meta.len() == b.len() as u64 && std::fs::read(old).is_ok_and(|bytes| bytes == *b),
+        Body::Bytes(b) => meta.len() == b.len() as u64 && std::fs::read(old).is_ok_and(|bytes| bytes[..] == b[..]),
         Body::Copy(from) => {
             std::fs::metadata(from).is_ok_and(|m| m.len() == meta.len())
                 && std::fs::read(from)

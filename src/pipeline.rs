@@ -48,7 +48,7 @@ pub struct BuildOptions {
 }
 
 /// A finished page: the hash of its inputs and its HTML.
-type FinishedPage = (u64, Vec<u8>);
+type FinishedPage = (u64, Arc<[u8]>);
 
 /// What a build keeps for the next one. Every entry is keyed by a hash of everything its
 /// result depends on, so a rebuild that takes from here gives the output of a fresh build:
@@ -70,7 +70,7 @@ pub struct BuildCache {
     /// Per output file of a page: the hash of the inputs its HTML was made from in this build.
     inputs: std::sync::Mutex<HashMap<String, u64>>,
     /// Per locale: its search index, with the structure hash of the build that made it.
-    search_indexes: std::sync::Mutex<HashMap<usize, (u64, Vec<u8>)>>,
+    search_indexes: std::sync::Mutex<HashMap<usize, (u64, Arc<[u8]>)>>,
     /// Per page URL: its search entry, with the inputs hash of the HTML it was taken from.
     search: std::sync::Mutex<HashMap<String, (u64, Option<crate::search::Entry>)>>,
     /// Per output file: the leak scan's findings, with the inputs hash of the bytes scanned.
@@ -126,7 +126,7 @@ impl BuildCache {
         url: &str,
         inputs: u64,
         render: impl FnOnce() -> Result<Vec<u8>, Diagnostic>,
-    ) -> Result<Vec<u8>, Diagnostic> {
+    ) -> Result<Arc<[u8]>, Diagnostic> {
         lock(&self.inputs).insert(output::file_for_url(url), inputs);
         let pages = || self.pages.lock().unwrap_or_else(|e| e.into_inner());
         if let Some((h, bytes)) = pages().get(url) {
@@ -134,7 +134,7 @@ impl BuildCache {
                 return Ok(bytes.clone());
             }
         }
-        let bytes = render()?;
+        let bytes: Arc<[u8]> = render()?.into();
         pages().insert(url.to_owned(), (inputs, bytes.clone()));
         Ok(bytes)
     }
@@ -405,7 +405,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
             },
             &|locale, bytes| {
                 if let Some((c, (structure, _))) = cache.zip(made_from.as_ref()) {
-                    lock(&c.search_indexes).insert(locale, (*structure, bytes.to_vec()));
+                    lock(&c.search_indexes).insert(locale, (*structure, bytes.clone()));
                 }
             },
         );
@@ -444,12 +444,12 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     }
     files.push(OutputFile {
         path: "_headers".into(),
-        body: Body::Bytes(output::headers_file().into_bytes()),
+        body: Body::Bytes(output::headers_file().into_bytes().into()),
     });
     for asset in &theme.assets {
         files.push(OutputFile {
             path: asset.url.trim_start_matches('/').to_owned(),
-            body: Body::Bytes(asset.bytes.clone()),
+            body: Body::Bytes(asset.bytes.clone().into()),
         });
     }
     files.extend(statics.into_iter().map(|(path, from)| OutputFile {
@@ -818,7 +818,7 @@ fn render_page(
         lock(&cache.expect("checked").inputs).insert(path.clone(), inputs);
         return Ok(OutputFile {
             path,
-            body: Body::Bytes(bytes),
+            body: Body::Bytes(bytes.into()),
         });
     }
     let context = renderer.page_context(site, strings, id, rendered);
@@ -841,7 +841,7 @@ fn render_page(
             let inputs = hash_of((&template, page.locale, json, environment));
             Body::Bytes(cache.page_or_render(&page.url, inputs, render)?)
         }
-        None => Body::Bytes(render()?),
+        None => Body::Bytes(render()?.into()),
     };
     Ok(OutputFile { path, body })
 }
@@ -902,11 +902,14 @@ fn special_files(site: &Site, strings: &Strings, renderer: &Renderer, diagnostic
     {
         Ok(text) => files.push(OutputFile {
             path,
-            body: Body::Bytes(if minify {
-                output::minify(&text)
-            } else {
-                text.into_bytes()
-            }),
+            body: Body::Bytes(
+                if minify {
+                    output::minify(&text)
+                } else {
+                    text.into_bytes()
+                }
+                .into(),
+            ),
         }),
         Err(d) => diagnostics.push(d),
     };

@@ -62,8 +62,8 @@ pub fn indexes(
     pages: &[OutputFile],
     reuse: &(dyn Fn(&str) -> Option<Option<Entry>> + Sync),
     keep: &(dyn Fn(&str, &Option<Entry>) + Sync),
-    reuse_index: &(dyn Fn(usize) -> Option<Vec<u8>> + Sync),
-    keep_index: &(dyn Fn(usize, &[u8]) + Sync),
+    reuse_index: &(dyn Fn(usize) -> Option<std::sync::Arc<[u8]>> + Sync),
+    keep_index: &(dyn Fn(usize, &std::sync::Arc<[u8]>) + Sync),
 ) -> Vec<OutputFile> {
     let entries: Vec<(usize, bool, Option<Entry>)> = site
         .pages
@@ -91,7 +91,7 @@ pub fn indexes(
                     .filter(|(l, ..)| *l == locale)
                     .filter_map(|(.., e)| e.as_ref())
                     .collect();
-                let body = serde_json::to_vec(&mine).unwrap_or_else(|_| b"[]".to_vec());
+                let body: std::sync::Arc<[u8]> = serde_json::to_vec(&mine).unwrap_or_else(|_| b"[]".to_vec()).into();
                 keep_index(locale, &body);
                 body
             });
