@@ -330,7 +330,7 @@ mod tests {
         std::fs::write(out.join("stale/index.html"), "old").unwrap();
         let files = vec![OutputFile {
             path: "en/index.html".into(),
-            body: Body::Bytes(b"new".to_vec()),
+            body: Body::Bytes(b"new".as_slice().into()),
         }];
         write_atomically(&out, &files).unwrap();
         assert_eq!(std::fs::read_to_string(out.join("en/index.html")).unwrap(), "new");
@@ -354,11 +354,11 @@ mod tests {
         let files = vec![
             OutputFile {
                 path: "en/index.html".into(),
-                body: Body::Bytes(b"newer".to_vec()),
+                body: Body::Bytes(b"newer".as_slice().into()),
             },
             OutputFile {
                 path: "en/about/index.html".into(),
-                body: Body::Bytes(b"about".to_vec()),
+                body: Body::Bytes(b"about".as_slice().into()),
             },
         ];
         let before = std::fs::read_to_string(&published).unwrap();

@@ -47,8 +47,8 @@ pub struct BuildOptions {
     pub update_in_place: bool,
 }
 
-/// A finished page: the hash of its inputs and its HTML.
-type FinishedPage = (u64, Arc<[u8]>);
+/// Bytes the build made, with the hash of what they were made from.
+type Made = (u64, Arc<[u8]>);
 
 /// What a build keeps for the next one. Every entry is keyed by a hash of everything its
 /// result depends on, so a rebuild that takes from here gives the output of a fresh build:
@@ -64,13 +64,13 @@ pub struct BuildCache {
     /// A hash of every `@/` link target's URL; when it changes, every entry is stale.
     links: std::sync::atomic::AtomicU64,
     /// Per page URL: the hash of its inputs and its finished (minified) HTML.
-    pages: std::sync::Mutex<HashMap<String, FinishedPage>>,
+    pages: std::sync::Mutex<HashMap<String, Made>>,
     /// A hash of what templates read besides their context; when it changes, every page is stale.
     environment: std::sync::atomic::AtomicU64,
     /// Per output file of a page: the hash of the inputs its HTML was made from in this build.
     inputs: std::sync::Mutex<HashMap<String, u64>>,
     /// Per locale: its search index, with the structure hash of the build that made it.
-    search_indexes: std::sync::Mutex<HashMap<usize, (u64, Arc<[u8]>)>>,
+    search_indexes: std::sync::Mutex<HashMap<usize, Made>>,
     /// Per page URL: its search entry, with the inputs hash of the HTML it was taken from.
     search: std::sync::Mutex<HashMap<String, (u64, Option<crate::search::Entry>)>>,
     /// Per output file: the leak scan's findings, with the inputs hash of the bytes scanned.
@@ -140,7 +140,7 @@ impl BuildCache {
     }
 
     /// The finished page at `url` as the previous build made it, with its inputs hash.
-    fn finished(&self, url: &str) -> Option<FinishedPage> {
+    fn finished(&self, url: &str) -> Option<Made> {
         lock(&self.pages).get(url).cloned()
     }
 
@@ -818,7 +818,7 @@ fn render_page(
         lock(&cache.expect("checked").inputs).insert(path.clone(), inputs);
         return Ok(OutputFile {
             path,
-            body: Body::Bytes(bytes.into()),
+            body: Body::Bytes(bytes),
         });
     }
     let context = renderer.page_context(site, strings, id, rendered);

@@ -298,7 +298,7 @@ mod tests {
     fn page(html: &str) -> Vec<String> {
         let files = vec![OutputFile {
             path: "en/x/index.html".into(),
-            body: Body::Bytes(html.as_bytes().to_vec()),
+            body: Body::Bytes(html.as_bytes().into()),
         }];
         scan(
             &files,
@@ -351,7 +351,11 @@ mod tests {
     fn stylesheets_may_not_import_or_load_from_other_sites() {
         let files = vec![OutputFile {
             path: "assets/style.css".into(),
-            body: Body::Bytes(b"@import url(https://x.example/a.css); body{background:url(/assets/a.png)}".to_vec()),
+            body: Body::Bytes(
+                b"@import url(https://x.example/a.css); body{background:url(/assets/a.png)}"
+                    .as_slice()
+                    .into(),
+            ),
         }];
         let found: Vec<String> = scan(&files, "https://portal.example", &[], &|_| None, &|_, _| {})
             .into_iter()
