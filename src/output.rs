@@ -197,14 +197,7 @@ fn update_all(dir: &Path, published: &Path, files: &[OutputFile]) -> io::Result<
         if target.exists() {
             std::fs::remove_file(&target)?;
         }
-        let old = published.join(&f.path);
-        if unchanged(&old, &f.body) && std::fs::hard_link(&old, &target).is_ok() {
-            return Ok(());
-        }
-        match &f.body {
-            Body::Bytes(b) => std::fs::write(target, b),
-            Body::Copy(from) => std::fs::copy(from, target).map(drop),
-        }
+        link_or_create(&target, &published.join(&f.path), &f.body)
     })
 }
 
@@ -229,10 +222,7 @@ pub fn write_in_place(
         if let Some(parent) = target.parent() {
             std::fs::create_dir_all(parent)?;
         }
-        match &f.body {
-            Body::Bytes(b) => std::fs::write(&target, b),
-            Body::Copy(from) => std::fs::copy(from, &target).map(drop),
-        }
+        create(&target, &f.body)
     })?;
     if let Some(previous) = previous {
         let current: std::collections::HashSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
@@ -280,15 +270,25 @@ fn write_all(dir: &Path, published: &Path, files: &[OutputFile]) -> io::Result<(
     }
     files.par_iter().try_for_each(|f| {
         let target = dir.join(&f.path);
-        let old = published.join(&f.path);
-        if unchanged(&old, &f.body) && std::fs::hard_link(&old, &target).is_ok() {
-            return Ok(());
-        }
-        match &f.body {
-            Body::Bytes(b) => std::fs::write(target, b),
-            Body::Copy(from) => std::fs::copy(from, target).map(drop),
-        }
+        link_or_create(&target, &published.join(&f.path), &f.body)
     })
+}
+
+/// Makes `target` (which does not exist) hold `body`: a hard link to the published file `old`
+/// where that holds exactly `body`, a new file otherwise.
+fn link_or_create(target: &Path, old: &Path, body: &Body) -> io::Result<()> {
+    if unchanged(old, body) && std::fs::hard_link(old, target).is_ok() {
+        return Ok(());
+    }
+    create(target, body)
+}
+
+/// Writes `body` to `target`.
+fn create(target: &Path, body: &Body) -> io::Result<()> {
+    match body {
+        Body::Bytes(b) => std::fs::write(target, b),
+        Body::Copy(from) => std::fs::copy(from, target).map(drop),
+    }
 }
 
 /// Whether the published file `old` already holds exactly `body`.
