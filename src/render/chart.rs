@@ -23,9 +23,9 @@ pub struct Bar {
 /// A horizontal bar chart. `id` makes the title and description ids unique in the page.
 pub fn bar_chart(id: &str, title: &str, description: &str, bars: &[Bar]) -> String {
     const ROW: usize = 28;
-    // Room for the longest label (about 7 units a character at the chart's font size).
+    // Room for the longest label (at most about 8 units a character at the chart's font size).
     let longest = bars.iter().map(|b| b.label.chars().count()).max().unwrap_or(0);
-    let label = (longest * 7 + 16).clamp(120, 420);
+    let label = (longest * 8 + 16).clamp(120, 460);
     let width = label + 420;
     let max = bars.iter().map(|b| b.value).max().unwrap_or(0).max(1);
     let height = bars.len() * ROW + 8;
