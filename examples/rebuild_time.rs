@@ -30,15 +30,10 @@ fn main() {
         std::fs::write(root.join(&page), format!("{original}\n\nEdit {i}.\n")).unwrap();
         let started = Instant::now();
         let report = build(&options).expect("the site builds");
-        let stages: Vec<String> = report
-            .stages
-            .iter()
-            .map(|(s, t)| format!("{s} {:.0}", t.as_secs_f64() * 1000.0))
-            .collect();
         println!(
             "rebuild after an edit: {} ms ({})",
             started.elapsed().as_millis(),
-            stages.join(", ")
+            report.stages_line()
         );
     }
     std::fs::write(root.join(&page), original).unwrap();

@@ -238,6 +238,18 @@ pub struct BuildReport {
     pub stages: Vec<(&'static str, std::time::Duration)>,
 }
 
+impl BuildReport {
+    /// The stages on one line: `load 16, model 1, … ms`.
+    pub fn stages_line(&self) -> String {
+        let stages: Vec<String> = self
+            .stages
+            .iter()
+            .map(|(stage, took)| format!("{stage} {:.0}", took.as_secs_f64() * 1000.0))
+            .collect();
+        format!("{} ms", stages.join(", "))
+    }
+}
+
 /// Measures the stages of a build, for `--timings` and the benchmark.
 struct Stopwatch {
     last: std::time::Instant,

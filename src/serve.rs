@@ -126,16 +126,8 @@ pub fn serve(options: &ServeOptions, report: &dyn Fn(&Result<BuildReport, BuildE
             version.fetch_add(1, Ordering::SeqCst);
         }
         if options.verbose {
-            let stages: Vec<String> = result
-                .iter()
-                .flat_map(|r| &r.stages)
-                .map(|(stage, took)| format!("{stage} {:.0}", took.as_secs_f64() * 1000.0))
-                .collect();
-            eprintln!(
-                "rebuilt in {} ms ({} ms)",
-                started.elapsed().as_millis(),
-                stages.join(", ")
-            );
+            let stages = result.as_ref().map(BuildReport::stages_line).unwrap_or_default();
+            eprintln!("rebuilt in {} ms ({stages})", started.elapsed().as_millis());
         }
     }
     Ok(())

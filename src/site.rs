@@ -262,9 +262,11 @@ impl Site {
             .map(|(i, g)| (g.key.clone(), i))
             .collect();
         for (key, data) in pages {
-            // A section's data page joins the group of its curated `_index` Markdown.
-            let join = if data == DataPage::Statistics && by_key.contains_key(STATISTICS_INDEX) {
-                STATISTICS_INDEX.to_owned()
+            // A data page at a section's path joins the group of the section's curated
+            // `_index` Markdown, where there is one.
+            let index = format!("{key}/{}", crate::content::SECTION_STEM);
+            let join = if by_key.contains_key(&index) {
+                index
             } else {
                 key.clone()
             };
@@ -520,9 +522,6 @@ fn parent_dir(dir: &str) -> Option<&str> {
 
 /// The path of the statistics pages.
 pub const STATISTICS_PATH: &str = "statistics";
-
-/// The curated Markdown the statistics page shows above its tables, where there is one.
-const STATISTICS_INDEX: &str = "statistics/_index";
 
 /// The path of a statistics table's page (without language).
 pub fn statistic_path(table: &str) -> String {

@@ -122,3 +122,13 @@ fn short_emergency_numbers_are_linked_and_checked() {
         "{err}"
     );
 }
+
+#[test]
+fn a_curated_page_at_a_data_page_path_is_shown_with_the_data() {
+    let site = help_site();
+    site.page("help/_index.en.md", "Help", "Read this first.");
+    site.build();
+    let doc = site.html("/en/help/");
+    assert_eq!(texts(&doc, ".prose p"), ["Read this first."]);
+    assert_eq!(texts(&doc, "article.hotline").len(), 2, "the entries are still listed");
+}

@@ -266,11 +266,7 @@ pub fn insert_open_data(ctx: &mut Context, site: &Site, strings: &Strings, local
         })
         .collect();
     let mut downloads = vec![DownloadView {
-        title: TextView {
-            text: view.t("download-all"),
-            lang: view.locale.tag.clone(),
-            fallback: false,
-        },
+        title: TextView::plain(view.t("download-all"), &view.locale.tag),
         csv: crate::opendata::all_file("csv"),
         json: crate::opendata::all_file("json"),
     }];
@@ -572,11 +568,7 @@ impl Views<'_> {
             return TextView::default();
         };
         if lang == self.locale.language {
-            TextView {
-                text: self.locale.localize(value),
-                lang: self.locale.tag.clone(),
-                fallback: false,
-            }
+            TextView::plain(self.locale.localize(value), &self.locale.tag)
         } else {
             let tag = self
                 .site

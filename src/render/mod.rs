@@ -9,7 +9,7 @@ pub mod data;
 pub mod markdown;
 mod statistics;
 
-pub use statistics::{lookup_text, shown_text};
+pub use statistics::lookup_text;
 
 use std::collections::HashMap;
 use std::sync::Arc;

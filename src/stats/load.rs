@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use super::{DimValue, Dimension, RawTable, STATS_DIR, Table};
+use super::{Counts, DimValue, Dimension, RawTable, STATS_DIR, Table};
 use crate::diagnostics::{Diagnostic, Diagnostics, line_of, read_text, toml_files};
 use crate::plan::{Source, Text};
 
@@ -170,11 +170,7 @@ fn load_table(root: &Path, path: &Path, shown: &Path) -> Result<RawTable, Vec<Di
 }
 
 /// Reads an aggregated table: a column per dimension and `count`.
-fn aggregated(
-    path: &Path,
-    shown: &Path,
-    dims: &[Dimension],
-) -> Result<HashMap<Vec<usize>, Option<u64>>, Vec<Diagnostic>> {
+fn aggregated(path: &Path, shown: &Path, dims: &[Dimension]) -> Result<Counts, Vec<Diagnostic>> {
     let (columns, rows) = read_csv(path, shown)?;
     let mut errors = Vec::new();
     let count_col = columns.iter().position(|c| c == "count");
@@ -235,11 +231,7 @@ fn aggregated(
 }
 
 /// Counts records (one row per person) by the table's dimensions.
-fn count_records(
-    path: &Path,
-    shown: &Path,
-    dims: &[Dimension],
-) -> Result<HashMap<Vec<usize>, Option<u64>>, Vec<Diagnostic>> {
+fn count_records(path: &Path, shown: &Path, dims: &[Dimension]) -> Result<Counts, Vec<Diagnostic>> {
     let (columns, rows) = read_csv(path, shown)?;
     let mut errors = Vec::new();
     refuse_identifying(&columns, shown, &mut errors);
@@ -264,7 +256,7 @@ fn count_records(
     let Some(positions) = positions.filter(|_| errors.is_empty()) else {
         return Err(errors);
     };
-    let mut counts: HashMap<Vec<usize>, Option<u64>> = every_cell(dims).map(|c| (c, Some(0))).collect();
+    let mut counts: Counts = every_cell(dims).map(|c| (c, Some(0))).collect();
     for (line, row) in rows {
         if let Some(cell) = cell_of(&row, &positions, dims, shown, line, &mut errors) {
             if let Some(Some(n)) = counts.get_mut(&cell) {

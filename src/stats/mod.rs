@@ -146,6 +146,10 @@ pub enum Shown {
     Unavailable,
 }
 
+/// The count of every detailed cell (a value index per dimension); `None` where the source gives
+/// none.
+pub type Counts = HashMap<Vec<usize>, Option<u64>>;
+
 /// A table's counts as the source gives them, before disclosure control; only [`load`] makes
 /// them and only [`Statistics::publish`] reads them.
 #[derive(Debug, Clone)]
@@ -155,7 +159,7 @@ pub struct RawTable {
     /// Whether zeros are published (otherwise they are withheld like small counts).
     pub show_zero: bool,
     /// The count of every detailed cell (no totals); `None` where the source gives none.
-    pub counts: HashMap<Vec<usize>, Option<u64>>,
+    pub counts: Counts,
 }
 
 impl RawTable {
