@@ -7,7 +7,9 @@
 
 use rayon::prelude::*;
 use serde::Serialize;
-use unicode_normalization::UnicodeNormalization;
+use std::borrow::Cow;
+
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 use crate::i18n::translit;
 use crate::output::{Body, OutputFile};
@@ -32,23 +34,47 @@ pub struct Entry {
 }
 
 /// Folds text for matching: lowercase, Cyrillic → Latin, no diacritics, single spaces.
+///
+/// One pass over the characters, in the order `search.js` folds a query: lowercase, Serbian
+/// Cyrillic to Latin, `đ` to `dj`, then canonical decomposition without the combining marks.
 pub fn fold(text: &str) -> String {
-    let latin = translit::to_latin(&text.to_lowercase()).replace('đ', "dj");
-    let mut out = String::with_capacity(latin.len());
-    for word in latin.split_whitespace() {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
         if !out.is_empty() {
             out.push(' ');
         }
         if word.is_ascii() {
-            out.push_str(word);
+            out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            continue;
+        }
+        let word: Cow<str> = if is_nfc_quick(word.chars()) == IsNormalized::Yes {
+            Cow::Borrowed(word)
         } else {
-            out.extend(
-                word.nfd()
-                    .filter(|c| !unicode_normalization::char::is_combining_mark(*c)),
-            );
+            Cow::Owned(word.nfc().collect())
+        };
+        for c in word.chars().flat_map(char::to_lowercase) {
+            match translit::latin_of(c) {
+                Some(latin) => latin.chars().for_each(|l| push_plain(l, &mut out)),
+                None => push_plain(c, &mut out),
+            }
         }
     }
     out
+}
+
+/// Appends `c` without diacritics; `đ`, which has no decomposition, becomes `dj`.
+fn push_plain(c: char, out: &mut String) {
+    if c.is_ascii() {
+        out.push(c);
+    } else if c == 'đ' {
+        out.push_str("dj");
+    } else {
+        unicode_normalization::char::decompose_canonical(c, |d| {
+            if !unicode_normalization::char::is_combining_mark(d) {
+                out.push(d);
+            }
+        });
+    }
 }
 
 /// The search index of every locale, from the rendered pages (`pages[i]` is page `i`).
@@ -226,5 +252,9 @@ mod tests {
         assert_eq!(fold("Ljubav Đak"), "ljubav djak");
         assert_eq!(fold("Žrtve TRGOVINE"), "zrtve trgovine");
         assert_eq!(fold("Жртве"), fold("zrtve"));
+        // Macedonian letters outside Serbian's alphabet lose their accent and stay Cyrillic, as
+        // in search.js; decomposed input folds like composed input.
+        assert_eq!(fold("Ѓорѓи"), "\u{433}or\u{433}i");
+        assert_eq!(fold("Z\u{30c}rtva"), "zrtva");
     }
 }

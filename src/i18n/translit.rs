@@ -82,7 +82,8 @@ fn transliterate_token(token: &str, out: &mut String) {
     }
 }
 
-fn latin_of(c: char) -> Option<&'static str> {
+/// The Latin spelling of one Serbian Cyrillic letter, or `None` for any other character.
+pub fn latin_of(c: char) -> Option<&'static str> {
     Some(match c {
         'А' => "A",
         'Б' => "B",
