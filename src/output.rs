@@ -72,13 +72,27 @@ pub fn file_for_url(url: &str) -> String {
     }
 }
 
-/// Minifies an HTML document (spec-compliant settings only).
-pub fn minify(html: &str) -> Vec<u8> {
-    let mut cfg = minify_html::Cfg::new();
-    cfg.minify_css = true;
-    cfg.minify_js = false;
-    cfg.keep_html_and_head_opening_tags = true;
-    minify_html::minify(html.as_bytes(), &cfg)
+/// Minifies an HTML document in one pass (minify-html's spec-compliant rules).
+///
+/// The document must be well-formed: every opening tag written and every closing tag matching
+/// an open element. Otherwise the error says what is wrong and shows the HTML around it.
+pub fn minify(html: &str) -> Result<Vec<u8>, String> {
+    let mut bytes = html.as_bytes().to_vec();
+    minify_html_onepass::truncate(&mut bytes, &minify_html_onepass::Cfg::new())
+        .map(|()| bytes)
+        .map_err(|e| {
+            let at = e.position.min(html.len());
+            let mut from = at.saturating_sub(60);
+            while !html.is_char_boundary(from) {
+                from -= 1;
+            }
+            let mut to = (at + 20).min(html.len());
+            while !html.is_char_boundary(to) {
+                to += 1;
+            }
+            let near = html[from..to].split_whitespace().collect::<Vec<_>>().join(" ");
+            format!("{} near `{near}`", e.error_type.message())
+        })
 }
 
 /// Refuses output folders that would swallow the sources: the site root or any folder above it.

@@ -839,8 +839,7 @@ fn render_page(
         let shown = site
             .source_of(id)
             .map_or_else(|| format!("the page {}", page.url), |s| s.file.display().to_string());
-        let html = renderer.render(&template, page.locale, &context, &shown)?;
-        Ok(output::minify(&html))
+        renderer.render_minified(&template, page.locale, &context, &shown)
     };
     let body = match cache {
         Some(cache) => {
@@ -909,21 +908,20 @@ fn environment_hash(root: &Path, theme: &Theme, site: &Site, options: &BuildOpti
 /// The root language chooser, 404 pages, feeds, sitemap and robots.txt.
 fn special_files(site: &Site, strings: &Strings, renderer: &Renderer, diagnostics: &Diagnostics) -> Vec<OutputFile> {
     let mut files = Vec::new();
-    let mut push = |path: String, template: &str, locale: usize, ctx: &tera::Context, minify: bool| match renderer
-        .render(template, locale, ctx, &format!("/{path}"))
-    {
-        Ok(text) => files.push(OutputFile {
-            path,
-            body: Body::Bytes(
-                if minify {
-                    output::minify(&text)
-                } else {
-                    text.into_bytes()
-                }
-                .into(),
-            ),
-        }),
-        Err(d) => diagnostics.push(d),
+    let mut push = |path: String, template: &str, locale: usize, ctx: &tera::Context, minify: bool| {
+        let shown = format!("/{path}");
+        let body = if minify {
+            renderer.render_minified(template, locale, ctx, &shown)
+        } else {
+            renderer.render(template, locale, ctx, &shown).map(String::into_bytes)
+        };
+        match body {
+            Ok(bytes) => files.push(OutputFile {
+                path,
+                body: Body::Bytes(bytes.into()),
+            }),
+            Err(d) => diagnostics.push(d),
+        }
     };
     let default = site
         .config

@@ -96,6 +96,26 @@ fn template_errors_name_the_template_and_line() {
 }
 
 #[test]
+fn malformed_template_html_names_the_template_and_what_is_wrong() {
+    let site = Site::new();
+    site.page("_index.en.md", "Home", "x").write(
+        "templates/index.html",
+        "{% extends \"base.html\" %}\n{% block content %}\n<h1>{{ page.title }}</h1></section>\n{% endblock content %}\n",
+    );
+    let out = site.run(&["build"]);
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    assert!(
+        err.contains("templates/index.html: while rendering") && err.contains("the HTML is not well-formed"),
+        "{err}"
+    );
+    assert!(
+        err.contains("</h1></section>"),
+        "the error shows the HTML around the fault: {err}"
+    );
+}
+
+#[test]
 fn the_output_folder_may_not_be_the_sources() {
     let site = Site::new();
     site.page("_index.en.md", "Home", "x");

@@ -158,6 +158,29 @@ impl Renderer {
         })
     }
 
+    /// Renders a template like [`Renderer::render`] and minifies the HTML.
+    pub fn render_minified(
+        &self,
+        name: &str,
+        locale: usize,
+        context: &Context,
+        page_file: &str,
+    ) -> Result<Vec<u8>, Diagnostic> {
+        let html = self.render(name, locale, context, page_file)?;
+        crate::output::minify(&html).map_err(|message| {
+            let file = self
+                .template_files
+                .get(name)
+                .map_or_else(|| name.into(), |t| t.0.clone());
+            Diagnostic::error(
+                file,
+                None,
+                format!("while rendering {page_file}: the HTML is not well-formed: {message}"),
+            )
+            .with_hint("write every opening tag, and close only elements that are open")
+        })
+    }
+
     /// The template context of one page.
     pub fn page_context(
         &self,
