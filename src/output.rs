@@ -14,8 +14,21 @@ use rayon::prelude::*;
 pub enum Body {
     /// Bytes produced by the build.
     Bytes(std::sync::Arc<[u8]>),
+    /// Text produced by the build (pages), kept as text so that checks read it without decoding.
+    Text(std::sync::Arc<str>),
     /// A file copied as it is (site static files such as PDFs).
     Copy(PathBuf),
+}
+
+impl Body {
+    /// The bytes of a body the build produced; `None` for a copied file.
+    pub fn generated(&self) -> Option<&[u8]> {
+        match self {
+            Body::Bytes(b) => Some(b),
+            Body::Text(t) => Some(t.as_bytes()),
+            Body::Copy(_) => None,
+        }
+    }
 }
 
 /// One file of the output.
@@ -72,27 +85,31 @@ pub fn file_for_url(url: &str) -> String {
     }
 }
 
-/// Minifies an HTML document in one pass (minify-html's spec-compliant rules).
+/// Minifies an HTML document in one pass (minify-html's spec-compliant rules), in place.
 ///
 /// The document must be well-formed: every opening tag written and every closing tag matching
-/// an open element. Otherwise the error says what is wrong and shows the HTML around it.
-pub fn minify(html: &str) -> Result<Vec<u8>, String> {
-    let mut bytes = html.as_bytes().to_vec();
-    minify_html_onepass::truncate(&mut bytes, &minify_html_onepass::Cfg::new())
-        .map(|()| bytes)
-        .map_err(|e| {
-            let at = e.position.min(html.len());
-            let mut from = at.saturating_sub(60);
-            while !html.is_char_boundary(from) {
-                from -= 1;
-            }
-            let mut to = (at + 20).min(html.len());
-            while !html.is_char_boundary(to) {
-                to += 1;
-            }
-            let near = html[from..to].split_whitespace().collect::<Vec<_>>().join(" ");
-            format!("{} near `{near}`", e.error_type.message())
-        })
+/// an open element. Otherwise the error says what is wrong and at which byte of the document.
+pub fn minify(html: String) -> Result<String, (usize, String)> {
+    let mut bytes = html.into_bytes();
+    match minify_html_onepass::truncate(&mut bytes, &minify_html_onepass::Cfg::new()) {
+        // Minifying keeps characters whole; checking once here spares every reader of the page.
+        Ok(()) => String::from_utf8(bytes).map_err(|e| (e.utf8_error().valid_up_to(), "invalid UTF-8".to_owned())),
+        Err(e) => Err((e.position, e.error_type.message())),
+    }
+}
+
+/// The text around byte `at` of `text`, on one line, to show where an error is.
+pub fn near(text: &str, at: usize) -> String {
+    let at = at.min(text.len());
+    let mut from = at.saturating_sub(60);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let mut to = (at + 20).min(text.len());
+    while !text.is_char_boundary(to) {
+        to += 1;
+    }
+    text[from..to].split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Refuses output folders that would swallow the sources: the site root or any folder above it.
@@ -301,6 +318,7 @@ fn link_or_create(target: &Path, old: &Path, body: &Body) -> io::Result<()> {
 fn create(target: &Path, body: &Body) -> io::Result<()> {
     match body {
         Body::Bytes(b) => std::fs::write(target, b),
+        Body::Text(t) => std::fs::write(target, t.as_bytes()),
         Body::Copy(from) => std::fs::copy(from, target).map(drop),
     }
 }
@@ -314,7 +332,10 @@ fn unchanged(old: &Path, body: &Body) -> bool {
         return false;
     }
     match body {
-        Body::Bytes(b) => meta.len() == b.len() as u64 && std::fs::read(old).is_ok_and(|bytes| bytes[..] == b[..]),
+        Body::Bytes(_) | Body::Text(_) => {
+            let b = body.generated().unwrap_or_default();
+            meta.len() == b.len() as u64 && std::fs::read(old).is_ok_and(|bytes| bytes[..] == b[..])
+        }
         Body::Copy(from) => {
             std::fs::metadata(from).is_ok_and(|m| m.len() == meta.len())
                 && std::fs::read(from)

@@ -50,6 +50,9 @@ pub struct BuildOptions {
 /// Bytes the build made, with the hash of what they were made from.
 type Made = (u64, Arc<[u8]>);
 
+/// A finished page, with the hash of what it was made from.
+type MadePage = (u64, Arc<str>);
+
 /// What a build keeps for the next one. Every entry is keyed by a hash of everything its
 /// result depends on, so a rebuild that takes from here gives the output of a fresh build:
 ///
@@ -64,7 +67,7 @@ pub struct BuildCache {
     /// A hash of every `@/` link target's URL; when it changes, every entry is stale.
     links: std::sync::atomic::AtomicU64,
     /// Per page URL: the hash of its inputs and its finished (minified) HTML.
-    pages: std::sync::Mutex<HashMap<String, Made>>,
+    pages: std::sync::Mutex<HashMap<String, MadePage>>,
     /// A hash of what templates read besides their context; when it changes, every page is stale.
     environment: std::sync::atomic::AtomicU64,
     /// Per output file of a page: the hash of the inputs its HTML was made from in this build.
@@ -125,22 +128,22 @@ impl BuildCache {
         &self,
         url: &str,
         inputs: u64,
-        render: impl FnOnce() -> Result<Vec<u8>, Diagnostic>,
-    ) -> Result<Arc<[u8]>, Diagnostic> {
+        render: impl FnOnce() -> Result<String, Diagnostic>,
+    ) -> Result<Arc<str>, Diagnostic> {
         lock(&self.inputs).insert(output::file_for_url(url), inputs);
         let pages = || self.pages.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some((h, bytes)) = pages().get(url) {
+        if let Some((h, html)) = pages().get(url) {
             if *h == inputs {
-                return Ok(bytes.clone());
+                return Ok(html.clone());
             }
         }
-        let bytes: Arc<[u8]> = render()?.into();
-        pages().insert(url.to_owned(), (inputs, bytes.clone()));
-        Ok(bytes)
+        let html: Arc<str> = render()?.into();
+        pages().insert(url.to_owned(), (inputs, html.clone()));
+        Ok(html)
     }
 
     /// The finished page at `url` as the previous build made it, with its inputs hash.
-    fn finished(&self, url: &str) -> Option<Made> {
+    fn finished(&self, url: &str) -> Option<MadePage> {
         lock(&self.pages).get(url).cloned()
     }
 
@@ -830,7 +833,7 @@ fn render_page(
         lock(&cache.expect("checked").inputs).insert(path.clone(), inputs);
         return Ok(OutputFile {
             path,
-            body: Body::Bytes(bytes),
+            body: Body::Text(bytes),
         });
     }
     let context = renderer.page_context(site, strings, id, rendered);
@@ -850,9 +853,9 @@ fn render_page(
             // other templates or strings, and search entries and scans are keyed by this too.
             let environment = cache.environment.load(std::sync::atomic::Ordering::SeqCst);
             let inputs = hash_of((&template, page.locale, json, environment));
-            Body::Bytes(cache.page_or_render(&page.url, inputs, render)?)
+            Body::Text(cache.page_or_render(&page.url, inputs, render)?)
         }
-        None => Body::Bytes(render()?.into()),
+        None => Body::Text(render()?.into()),
     };
     Ok(OutputFile { path, body })
 }
@@ -913,12 +916,12 @@ fn special_files(site: &Site, strings: &Strings, renderer: &Renderer, diagnostic
         let body = if minify {
             renderer.render_minified(template, locale, ctx, &shown)
         } else {
-            renderer.render(template, locale, ctx, &shown).map(String::into_bytes)
+            renderer.render(template, locale, ctx, &shown)
         };
         match body {
             Ok(bytes) => files.push(OutputFile {
                 path,
-                body: Body::Bytes(bytes.into()),
+                body: Body::Text(bytes.into()),
             }),
             Err(d) => diagnostics.push(d),
         }

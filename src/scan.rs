@@ -5,6 +5,8 @@
 //! event handlers (a strict Content-Security-Policy would block them anyway), and for e-mail
 //! addresses and phone numbers that are not on the site's allow-list. A finding stops the build.
 
+use std::borrow::Cow;
+
 use crate::output::{Body, OutputFile};
 use rayon::prelude::*;
 
@@ -37,8 +39,12 @@ pub fn scan(
                 return findings;
             }
             let mut findings = Vec::new();
-            if let Body::Bytes(bytes) = &file.body {
-                let text = String::from_utf8_lossy(bytes);
+            let text = match &file.body {
+                Body::Text(text) => Some(std::borrow::Cow::Borrowed(&**text)),
+                Body::Bytes(bytes) => Some(String::from_utf8_lossy(bytes)),
+                Body::Copy(_) => None,
+            };
+            if let Some(text) = text {
                 let mut found = |message: String| {
                     findings.push(Finding {
                         file: file.path.clone(),
@@ -85,8 +91,17 @@ fn scan_css(css: &str, base_url: &str, found: &mut impl FnMut(String)) {
 
 /// A tag as the scanner sees it: its name and attributes (names lowercased).
 struct Tag<'a> {
-    name: String,
-    attrs: Vec<(String, &'a str)>,
+    name: Cow<'a, str>,
+    attrs: Vec<(Cow<'a, str>, &'a str)>,
+}
+
+/// `name` in lowercase, borrowed when it already is (as in minified output).
+fn lowercase(name: &str) -> Cow<'_, str> {
+    if name.bytes().any(|b| b.is_ascii_uppercase()) || !name.is_ascii() {
+        Cow::Owned(name.to_lowercase())
+    } else {
+        Cow::Borrowed(name)
+    }
 }
 
 impl Tag<'_> {
@@ -138,7 +153,7 @@ fn scan_html(html: &str, base_url: &str, allowed: &[String], found: &mut impl Fn
 }
 
 fn check_tag(tag: &Tag, base_url: &str, allowed: &[String], found: &mut impl FnMut(String)) {
-    let loads: &[&str] = match tag.name.as_str() {
+    let loads: &[&str] = match tag.name.as_ref() {
         "script" | "img" | "iframe" | "frame" | "embed" | "source" | "audio" | "video" | "track" | "input" => {
             &["src", "srcset"]
         }
@@ -208,7 +223,7 @@ fn parse_tag(html: &str) -> Option<(Tag<'_>, &str)> {
     let name_end = body
         .find(|c: char| c.is_whitespace() || c == '>' || c == '/')
         .unwrap_or(body.len());
-    let name = body[..name_end].to_lowercase();
+    let name = lowercase(&body[..name_end]);
     if name.is_empty() || name.starts_with('!') || name.starts_with('?') {
         return Some((
             Tag {
@@ -231,7 +246,7 @@ fn parse_tag(html: &str) -> Option<(Tag<'_>, &str)> {
         let attr_end = rest
             .find(|c: char| c.is_whitespace() || c == '=' || c == '>')
             .unwrap_or(rest.len());
-        let attr = rest[..attr_end].to_lowercase();
+        let attr = lowercase(&rest[..attr_end]);
         rest = &rest[attr_end..];
         let mut value = "";
         if let Some(after_eq) = rest.trim_start().strip_prefix('=') {
@@ -261,8 +276,20 @@ fn parse_tag(html: &str) -> Option<(Tag<'_>, &str)> {
 /// E-mail addresses and international phone numbers in visible text.
 fn contacts_in(text: &str) -> Vec<String> {
     let mut out = Vec::new();
-    for word in text.split_whitespace() {
-        let w = word.trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '(' | ')' | '.' | '"' | '„' | '“' | '”'));
+    // An e-mail address: a word with `@` between a user name and a domain with a dot.
+    let mut word_end = 0;
+    for (at, _) in text.match_indices('@') {
+        if at < word_end {
+            continue;
+        }
+        let start = text[..at]
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        word_end = text[at..].find(char::is_whitespace).map_or(text.len(), |i| at + i);
+        let w = text[start..word_end]
+            .trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '(' | ')' | '.' | '"' | '„' | '“' | '”'));
         if let Some((user, domain)) = w.split_once('@') {
             if !user.is_empty() && domain.contains('.') && !domain.starts_with('.') {
                 out.push(w.to_owned());
@@ -270,23 +297,23 @@ fn contacts_in(text: &str) -> Vec<String> {
         }
     }
     // A phone number: `+` followed by at least 8 digits, spaces, dots, dashes or brackets.
-    let chars: Vec<char> = text.chars().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        if chars[i] == '+' && chars.get(i + 1).is_some_and(|c| c.is_ascii_digit()) {
-            let mut j = i + 1;
-            let mut digits = 0;
-            while j < chars.len() && (chars[j].is_ascii_digit() || matches!(chars[j], ' ' | '.' | '-' | '(' | ')')) {
-                digits += usize::from(chars[j].is_ascii_digit());
-                j += 1;
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(plus) = text[from..].find('+').map(|i| from + i) {
+        let mut end = plus + 1;
+        let mut digits = 0;
+        if bytes.get(end).is_some_and(u8::is_ascii_digit) {
+            while end < bytes.len()
+                && (bytes[end].is_ascii_digit() || matches!(bytes[end], b' ' | b'.' | b'-' | b'(' | b')'))
+            {
+                digits += usize::from(bytes[end].is_ascii_digit());
+                end += 1;
             }
-            if digits >= 8 {
-                out.push(chars[i..j].iter().collect::<String>().trim().to_owned());
-            }
-            i = j;
-        } else {
-            i += 1;
         }
+        if digits >= 8 {
+            out.push(text[plus..end].trim().to_owned());
+        }
+        from = end;
     }
     out
 }
@@ -345,6 +372,19 @@ mod tests {
         ] {
             assert!(all.contains(expected), "missing {expected:?} in:\n{all}");
         }
+    }
+
+    #[test]
+    fn contacts_are_whole_words_and_long_numbers() {
+        assert_eq!(
+            contacts_in("Пишите на „ured@primer.rs“, (drugi@x.org). + 1 +12 345 67 a+381-11-123-4567 @ x@y"),
+            ["ured@primer.rs", "drugi@x.org", "+381-11-123-4567"]
+        );
+        assert_eq!(
+            contacts_in("+(381) 11 123 4567 +381 (11) 123 4567"),
+            ["+381 (11) 123 4567"]
+        );
+        assert!(contacts_in("Budget +1,410,097 and 2+2").is_empty());
     }
 
     #[test]

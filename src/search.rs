@@ -132,10 +132,9 @@ pub fn indexes(
 /// The entry of one page, or `None` if the page is not searchable.
 fn entry(site: &Site, p: &crate::site::Page, file: &OutputFile) -> Option<Entry> {
     let limit = text_limit(site, p)?;
-    let Body::Bytes(bytes) = &file.body else { return None };
-    let html = String::from_utf8_lossy(bytes);
-    let title = h1_text(&html)?;
-    let text = main_text(&html, limit);
+    let Body::Text(html) = &file.body else { return None };
+    let title = h1_text(html)?;
+    let text = main_text(html, limit);
     let f = fold(&format!("{title} {text}"));
     let body = text.split_whitespace().collect::<Vec<_>>().join(" ");
     let s: String = body

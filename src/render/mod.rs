@@ -74,6 +74,7 @@ impl Renderer {
         let mut base = Tera::default();
         base.autoescape_on(vec![".html", ".xml"]);
         base.set_escape_fn(escape_markup);
+        base.register_filter("truncate", truncate);
         if let Err(e) = base.add_raw_templates(theme.templates.iter().map(|t| (t.name.as_str(), t.text.as_str()))) {
             diagnostics.push(Diagnostic::error(
                 "templates",
@@ -165,9 +166,12 @@ impl Renderer {
         locale: usize,
         context: &Context,
         page_file: &str,
-    ) -> Result<Vec<u8>, Diagnostic> {
+    ) -> Result<String, Diagnostic> {
         let html = self.render(name, locale, context, page_file)?;
-        crate::output::minify(&html).map_err(|message| {
+        crate::output::minify(html).map_err(|(at, message)| {
+            // Minifying rewrote the text in place: render it again to show where the fault is.
+            let html = self.render(name, locale, context, page_file).unwrap_or_default();
+            let near = crate::output::near(&html, at);
             let file = self
                 .template_files
                 .get(name)
@@ -175,7 +179,7 @@ impl Renderer {
             Diagnostic::error(
                 file,
                 None,
-                format!("while rendering {page_file}: the HTML is not well-formed: {message}"),
+                format!("while rendering {page_file}: the HTML is not well-formed: {message} near `{near}`"),
             )
             .with_hint("write every opening tag, and close only elements that are open")
         })
@@ -723,18 +727,56 @@ impl tera::Filter for NumberFilter {
 /// Escapes text for HTML and XML: `& < > " '` only (Tera's default also escapes `/`, which
 /// makes every URL in the output unreadable without making it any safer).
 fn escape_markup(input: &str) -> String {
-    let mut out = String::with_capacity(input.len());
-    for c in input.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
+    let mut out = String::with_capacity(input.len() + input.len() / 8);
+    let mut rest = input;
+    // Copy the runs between special characters whole; they are all ASCII, so any byte index
+    // found is a character boundary.
+    while let Some(i) = rest
+        .bytes()
+        .position(|b| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\''))
+    {
+        out.push_str(&rest[..i]);
+        out.push_str(match rest.as_bytes()[i] {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            _ => "&#39;",
+        });
+        rest = &rest[i + 1..];
     }
+    out.push_str(rest);
     out
+}
+
+/// Tera's `truncate` filter (`length` graphemes, default 255, then `end`, default "…"), which
+/// stops reading the text at `length` instead of splitting all of it.
+fn truncate(value: &Value, args: &HashMap<String, Value>) -> tera::Result<Value> {
+    use unicode_segmentation::UnicodeSegmentation;
+    let text = value
+        .as_str()
+        .ok_or_else(|| tera::Error::msg("the `truncate` filter takes text"))?;
+    let length = match args.get("length") {
+        Some(l) => l
+            .as_u64()
+            .and_then(|l| usize::try_from(l).ok())
+            .ok_or_else(|| tera::Error::msg("`truncate`: `length` must be a whole number"))?,
+        None => 255,
+    };
+    let end = match args.get("end") {
+        Some(e) => e
+            .as_str()
+            .ok_or_else(|| tera::Error::msg("`truncate`: `end` must be text"))?,
+        None => "…",
+    };
+    // Every grapheme takes at least one byte.
+    if text.len() <= length {
+        return Ok(value.clone());
+    }
+    Ok(match text.grapheme_indices(true).nth(length) {
+        Some((cut, _)) => Value::String(format!("{}{end}", &text[..cut])),
+        None => value.clone(),
+    })
 }
 
 /// The whole chain of a Tera error as one message.
@@ -762,4 +804,37 @@ fn template_line(message: &str, text: &str) -> Option<usize> {
     }
     let quoted = message.split('`').nth(1).filter(|q| !q.is_empty())?;
     text.lines().position(|l| l.contains(quoted)).map(|i| i + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Value, escape_markup, truncate};
+    use std::collections::HashMap;
+
+    #[test]
+    fn truncate_counts_graphemes_like_tera() {
+        let args = |n: u64| HashMap::from([("length".to_owned(), Value::from(n))]);
+        let text = Value::from("Жртве трговине");
+        assert_eq!(truncate(&text, &args(5)).unwrap(), "Жртве…");
+        assert_eq!(truncate(&text, &args(14)).unwrap(), "Жртве трговине");
+        assert_eq!(truncate(&text, &args(13)).unwrap(), "Жртве трговин…");
+        // "e" with a combining acute is one grapheme.
+        assert_eq!(truncate(&Value::from("e\u{301}ab"), &args(1)).unwrap(), "e\u{301}…");
+        let end = HashMap::from([
+            ("length".to_owned(), Value::from(1)),
+            ("end".to_owned(), Value::from("")),
+        ]);
+        assert_eq!(truncate(&Value::from("ab"), &end).unwrap(), "a");
+        assert!(truncate(&Value::from(3), &args(1)).is_err());
+    }
+
+    #[test]
+    fn markup_is_escaped_and_everything_else_kept() {
+        assert_eq!(
+            escape_markup("Жртве & <b>\"x\"</b> 'y' /a/b/"),
+            "Жртве &amp; &lt;b&gt;&quot;x&quot;&lt;/b&gt; &#39;y&#39; /a/b/"
+        );
+        assert_eq!(escape_markup(""), "");
+        assert_eq!(escape_markup("&"), "&amp;");
+    }
 }
