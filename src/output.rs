@@ -285,6 +285,19 @@ pub fn write_in_place(
     Ok(())
 }
 
+/// Writes `files` into `out`, a private folder that holds the rest of the same site (the
+/// preview of `putokaz serve` after an edit to some pages).
+pub fn overwrite(out: &Path, files: &[&OutputFile]) -> io::Result<()> {
+    for f in files {
+        let target = out.join(&f.path);
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        create(&target, &f.body)?;
+    }
+    Ok(())
+}
+
 fn write_all(dir: &Path, published: &Path, files: &[OutputFile]) -> io::Result<()> {
     let mut folders: Vec<PathBuf> = files
         .iter()

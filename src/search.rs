@@ -8,6 +8,7 @@
 use rayon::prelude::*;
 use serde::Serialize;
 use std::borrow::Cow;
+use std::sync::Arc;
 
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
@@ -20,9 +21,13 @@ pub fn index_url(locale: &str) -> String {
     format!("/{locale}/search-index.json")
 }
 
-/// One searchable page.
-#[derive(Serialize, Clone)]
-pub struct Entry {
+/// One searchable page, kept as its JSON object: an index is its entries joined.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entry(Arc<str>);
+
+/// The fields of an entry, short to keep the index small.
+#[derive(Serialize)]
+struct Fields {
     /// Title as shown.
     t: String,
     /// URL.
@@ -88,8 +93,8 @@ pub fn indexes(
     pages: &[OutputFile],
     reuse: &(dyn Fn(&str) -> Option<Option<Entry>> + Sync),
     keep: &(dyn Fn(&str, &Option<Entry>) + Sync),
-    reuse_index: &(dyn Fn(usize) -> Option<std::sync::Arc<[u8]>> + Sync),
-    keep_index: &(dyn Fn(usize, &std::sync::Arc<[u8]>) + Sync),
+    reuse_index: &(dyn Fn(usize) -> Option<Arc<[u8]>> + Sync),
+    keep_index: &(dyn Fn(usize, &Arc<[u8]>) + Sync),
 ) -> Vec<OutputFile> {
     let entries: Vec<(usize, bool, Option<Entry>)> = site
         .pages
@@ -107,30 +112,41 @@ pub fn indexes(
     (0..site.config.locales.len())
         .into_par_iter()
         .map(|locale| {
-            let all_reused = entries
-                .iter()
-                .filter(|(l, ..)| *l == locale)
-                .all(|(_, reused, _)| *reused);
+            let mine = || entries.iter().filter(move |(l, ..)| *l == locale);
+            let all_reused = mine().all(|(_, reused, _)| *reused);
             let body = all_reused.then(|| reuse_index(locale)).flatten().unwrap_or_else(|| {
-                let mine: Vec<&Entry> = entries
-                    .iter()
-                    .filter(|(l, ..)| *l == locale)
-                    .filter_map(|(.., e)| e.as_ref())
-                    .collect();
-                let body: std::sync::Arc<[u8]> = serde_json::to_vec(&mine).unwrap_or_else(|_| b"[]".to_vec()).into();
+                let body = index_json(mine().filter_map(|(.., e)| e.as_ref()));
                 keep_index(locale, &body);
                 body
             });
-            OutputFile {
-                path: index_url(&site.config.locales[locale].code)[1..].to_owned(),
-                body: Body::Bytes(body),
-            }
+            index_file(site, locale, body)
         })
         .collect()
 }
 
+/// The index file of `locale` holding `body`.
+pub fn index_file(site: &Site, locale: usize, body: Arc<[u8]>) -> OutputFile {
+    OutputFile {
+        path: index_url(&site.config.locales[locale].code)[1..].to_owned(),
+        body: Body::Bytes(body),
+    }
+}
+
+/// An index: a JSON array of the entries, in order.
+pub fn index_json<'a>(entries: impl Iterator<Item = &'a Entry>) -> Arc<[u8]> {
+    let mut json = String::from("[");
+    for (i, entry) in entries.enumerate() {
+        if i > 0 {
+            json.push(',');
+        }
+        json.push_str(&entry.0);
+    }
+    json.push(']');
+    json.into_bytes().into()
+}
+
 /// The entry of one page, or `None` if the page is not searchable.
-fn entry(site: &Site, p: &crate::site::Page, file: &OutputFile) -> Option<Entry> {
+pub fn entry(site: &Site, p: &crate::site::Page, file: &OutputFile) -> Option<Entry> {
     let limit = text_limit(site, p)?;
     let Body::Text(html) = &file.body else { return None };
     let title = h1_text(html)?;
@@ -144,12 +160,13 @@ fn entry(site: &Site, p: &crate::site::Page, file: &OutputFile) -> Option<Entry>
         .chars()
         .take(160)
         .collect();
-    Some(Entry {
+    let fields = Fields {
         s,
         t: title,
         u: p.url.clone(),
         f,
-    })
+    };
+    serde_json::to_string(&fields).ok().map(|json| Entry(json.into()))
 }
 
 /// How much of a page's text goes into the index, or `None` to leave the page out. Lists that

@@ -1,15 +1,15 @@
 //! `putokaz serve`: a local preview that rebuilds on every change and reloads the browser.
 //!
 //! The site is built into a private temporary folder with the same pipeline as `build`, so the
-//! preview shows exactly what will be published. Rendered Markdown and finished pages whose
-//! inputs did not change are kept between rebuilds ([`crate::pipeline::BuildCache`]), and only
-//! changed files are written. A failed rebuild leaves the last good preview in place and prints
-//! every error. Pages poll a version number (a small script, added only here)
-//! and reload when it changes.
+//! preview shows exactly what will be published. After a save, the files the watcher reported
+//! go to [`crate::pipeline::rebuild`]: an edit to Markdown bodies renders only their pages;
+//! anything else rebuilds with what the previous build kept ([`crate::pipeline::BuildCache`]).
+//! Only changed files are written. A failed rebuild leaves the last good preview in place and
+//! prints every error. Pages wait on a version number (a small script, added only here) and
+//! reload as soon as it changes.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
@@ -17,8 +17,43 @@ use notify::{RecursiveMode, Watcher};
 
 use crate::pipeline::{self, BuildError, BuildOptions, BuildReport};
 
-/// The URL path pages poll for the build version.
+/// The URL path pages ask for the build version. With `?since=N` the answer waits until the
+/// version is no longer `N` (or [`LONG_POLL`] has passed), so a page learns of a rebuild at once.
 pub const VERSION_PATH: &str = "/__putokaz/version";
+
+/// How long a request for a new version waits before answering with the same one.
+const LONG_POLL: Duration = Duration::from_secs(25);
+
+/// How long the watcher waits for more events of the same save.
+const BURST_MS: u64 = 8;
+
+/// The number of successful builds, which pages wait on to reload.
+#[derive(Default)]
+struct Version {
+    value: std::sync::Mutex<u64>,
+    changed: std::sync::Condvar,
+}
+
+impl Version {
+    fn get(&self) -> u64 {
+        *self.value.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn bump(&self) {
+        *self.value.lock().unwrap_or_else(|e| e.into_inner()) += 1;
+        self.changed.notify_all();
+    }
+
+    /// The version once it is no longer `seen`, or `seen` after `timeout`.
+    fn wait_past(&self, seen: u64, timeout: Duration) -> u64 {
+        let guard = self.value.lock().unwrap_or_else(|e| e.into_inner());
+        let (guard, _) = self
+            .changed
+            .wait_timeout_while(guard, timeout, |v| *v == seen)
+            .unwrap_or_else(|e| e.into_inner());
+        *guard
+    }
+}
 
 /// What to preview and where.
 #[derive(Debug, Clone)]
@@ -72,7 +107,7 @@ pub fn serve(options: &ServeOptions, report: &dyn Fn(&Result<BuildReport, BuildE
         cache: Some(Default::default()),
         update_in_place: true,
     };
-    let version = Arc::new(AtomicU64::new(0));
+    let version = Arc::new(Version::default());
     let started = Instant::now();
     let first = pipeline::build(&build_options);
     report(&first);
@@ -117,17 +152,43 @@ pub fn serve(options: &ServeOptions, report: &dyn Fn(&Result<BuildReport, BuildE
         if !is_edit(&event) {
             continue;
         }
-        // Editors save in bursts (temporary file, rename, touch): wait for the burst to end.
-        while rx.recv_timeout(Duration::from_millis(30)).is_ok() {}
         let started = Instant::now();
-        let result = pipeline::build(&build_options);
+        // Editors save in bursts (temporary file, rename, touch): wait for the burst to end,
+        // noting every file it touched. An error from the watcher leaves the list empty, which
+        // makes a full build.
+        let mut changed: Option<Vec<PathBuf>> = Some(Vec::new());
+        let mut note = |event: notify::Result<notify::Event>| match event {
+            Ok(e) if !matches!(e.kind, notify::EventKind::Access(_)) => {
+                if let Some(list) = &mut changed {
+                    list.extend(e.paths.into_iter().filter(|p| !is_editor_scratch(p)));
+                }
+            }
+            Ok(_) => {}
+            Err(_) => changed = None,
+        };
+        note(event);
+        while let Ok(event) = rx.recv_timeout(Duration::from_millis(BURST_MS)) {
+            note(event);
+        }
+        let mut changed = changed.unwrap_or_default();
+        changed.sort();
+        changed.dedup();
+        let result = pipeline::rebuild(&build_options, &changed);
         report(&result);
         if result.is_ok() {
-            version.fetch_add(1, Ordering::SeqCst);
+            version.bump();
         }
         if options.verbose {
-            let stages = result.as_ref().map(BuildReport::stages_line).unwrap_or_default();
-            eprintln!("rebuilt in {} ms ({stages})", started.elapsed().as_millis());
+            match &result {
+                Ok(r) => eprintln!(
+                    "rebuilt {} of {} pages in {} ms after the first change ({})",
+                    r.rendered,
+                    r.pages,
+                    started.elapsed().as_millis(),
+                    r.stages_line()
+                ),
+                Err(_) => eprintln!("the rebuild failed after {} ms", started.elapsed().as_millis()),
+            }
         }
     }
     Ok(())
@@ -140,20 +201,40 @@ fn is_edit(event: &notify::Result<notify::Event>) -> bool {
     }
 }
 
+/// Files editors make while saving, which are never part of a site: Emacs locks and backups,
+/// Vim swap files and the numbered file Vim writes to test a folder (`4913`).
 fn is_editor_scratch(path: &Path) -> bool {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    name.starts_with(".#") || name.ends_with('~') || name.ends_with(".swp") || name.ends_with(".swx")
+    name.starts_with(".#")
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".swx")
+        || (!name.is_empty() && name.bytes().all(|b| b.is_ascii_digit()))
 }
 
-fn respond(request: tiny_http::Request, out: &Path, version: &AtomicU64) {
+fn respond(request: tiny_http::Request, out: &Path, version: &Arc<Version>) {
     let url = request.url().split(['?', '#']).next().unwrap_or("/").to_owned();
     if url == VERSION_PATH {
-        let body = version.load(Ordering::SeqCst).to_string();
-        let _ =
-            request.respond(tiny_http::Response::from_string(body).with_header(header("Cache-Control", "no-store")));
+        let since = request
+            .url()
+            .split_once("?since=")
+            .and_then(|(_, v)| v.parse::<u64>().ok());
+        let answer = |request: tiny_http::Request, v: u64| {
+            let response =
+                tiny_http::Response::from_string(v.to_string()).with_header(header("Cache-Control", "no-store"));
+            let _ = request.respond(response);
+        };
+        match since {
+            // Wait on a thread of its own, so that open pages do not hold up the server.
+            Some(seen) if seen == version.get() => {
+                let version = version.clone();
+                std::thread::spawn(move || answer(request, version.wait_past(seen, LONG_POLL)));
+            }
+            _ => answer(request, version.get()),
+        }
         return;
     }
     let decoded = percent_decode(&url);

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::Arc;
 
-use putokaz::pipeline::{BuildCache, BuildOptions, build};
+use putokaz::pipeline::{BuildCache, BuildOptions, build, rebuild};
 
 fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     let mut files = BTreeMap::new();
@@ -167,5 +167,72 @@ fn every_kind_of_edit_rebuilds_to_the_fresh_output() {
     // Only a body changes: the fast path.
     site.page("about.en.md", "About", "Text, edited once more.");
     build(&cached).unwrap();
+    assert_same_as_fresh(&site);
+}
+
+#[test]
+fn an_edit_to_bodies_renders_only_their_pages_and_equals_a_fresh_build() {
+    let site = common::Site::new();
+    site.page("_index.sr.md", "Почетна", "Види [тим](@/about.md#tim).")
+        .page("_index.en.md", "Home", "See [the team](@/about.md#team).")
+        .page("about.sr.md", "О нама", "## Тим\n\nКо смо.")
+        .page("about.en.md", "About", "## Team\n\nWho we are.")
+        .page("news/_index.en.md", "News", "")
+        .page("news/first.en.md", "First", "News.");
+    let cached = BuildOptions {
+        root: site.root().to_path_buf(),
+        out: Some(site.root().join("cached")),
+        cache: Some(Arc::new(BuildCache::default())),
+        update_in_place: true,
+        ..BuildOptions::default()
+    };
+    let first = build(&cached).unwrap();
+    assert_eq!(first.rendered, first.pages);
+    let about_sr = site.root().join("content/about.sr.md");
+    let read = |path: &str| {
+        String::from_utf8_lossy(&std::fs::read(site.root().join("cached").join(path)).unwrap()).into_owned()
+    };
+
+    // The Serbian body: its Cyrillic and Latin pages, and both search indexes.
+    // Only the files named are read again: an edit the watcher did not report is not seen.
+    site.page("about.sr.md", "О нама", "## Тим\n\nКо смо, измењено.").page(
+        "news/first.en.md",
+        "First",
+        "News, unreported.",
+    );
+    let report = rebuild(&cached, std::slice::from_ref(&about_sr)).unwrap();
+    assert_eq!(report.rendered, 2, "only the Cyrillic and Latin pages render");
+    assert_eq!(report.pages, first.pages);
+    assert!(read("sr-latn/about/index.html").contains("Ko smo, izmenjeno."));
+    assert!(read("sr/search-index.json").contains("izmenjeno"));
+    assert!(!read("en/news/first/index.html").contains("unreported"));
+    site.page("news/first.en.md", "First", "News.");
+    assert_same_as_fresh(&site);
+
+    // A body that drops the heading the home page links to: an error naming the linking
+    // page, and the preview stays as it was.
+    let before = snapshot(&site.root().join("cached"));
+    site.page("about.en.md", "About", "## People\n\nWho we are.");
+    let about_en = site.root().join("content/about.en.md");
+    let err = format!("{:?}", rebuild(&cached, std::slice::from_ref(&about_en)).unwrap_err());
+    assert!(err.contains("_index.en.md") && err.contains("#team"), "{err}");
+    assert_eq!(snapshot(&site.root().join("cached")), before);
+    site.page("about.en.md", "About", "## Team\n\nWho we are, again.");
+    rebuild(&cached, std::slice::from_ref(&about_en)).unwrap();
+    assert!(read("en/about/index.html").contains("Who we are, again."));
+    assert_same_as_fresh(&site);
+
+    // A new title is not a body edit: the section's list changes too, through a full build.
+    site.page("news/first.en.md", "First news", "News.");
+    let report = rebuild(&cached, &[site.root().join("content/news/first.en.md")]).unwrap();
+    assert!(report.rendered > 1);
+    assert!(read("en/news/index.html").contains("First news"));
+    assert_same_as_fresh(&site);
+
+    // A removed file, reported by the watcher: a full build.
+    let gone = site.root().join("content/news/first.en.md");
+    std::fs::remove_file(&gone).unwrap();
+    rebuild(&cached, &[gone]).unwrap();
+    assert!(!site.root().join("cached/en/news/first").exists());
     assert_same_as_fresh(&site);
 }

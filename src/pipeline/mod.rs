@@ -24,6 +24,9 @@ use crate::theme::Theme;
 /// The folder of site files published as they are.
 pub const STATIC_DIR: &str = "static";
 
+mod incremental;
+pub use incremental::rebuild;
+
 /// What to build and how.
 #[derive(Clone, Default)]
 pub struct BuildOptions {
@@ -91,6 +94,24 @@ pub struct BuildCache {
     /// The site-wide files (feeds, sitemap, 404 and root pages, open data), with the structure
     /// hash they were made from: they show no Markdown body.
     site_files: std::sync::Mutex<Option<(u64, Vec<OutputFile>)>>,
+    /// The last successful build of a preview folder, for [`rebuild`] to change in place.
+    last: std::sync::Mutex<Option<LastBuild>>,
+    /// Pages rendered anew (not taken as they were) since the count was last taken.
+    rendered: std::sync::atomic::AtomicUsize,
+}
+
+/// Everything a successful build made, kept so that an edit to Markdown bodies can be rebuilt
+/// by redoing only the pages that show them ([`rebuild`]).
+struct LastBuild {
+    site: Site,
+    strings: Arc<Strings>,
+    renderer: Renderer,
+    rendered: HashMap<PageId, Rendered>,
+    statics: Vec<(String, PathBuf)>,
+    theme: Theme,
+    /// Every output file, pages first (`files[i]` is page `i`).
+    files: Vec<OutputFile>,
+    report: BuildReport,
 }
 
 impl BuildCache {
@@ -138,8 +159,14 @@ impl BuildCache {
             }
         }
         let html: Arc<str> = render()?.into();
+        self.rendered.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         pages().insert(url.to_owned(), (inputs, html.clone()));
         Ok(html)
+    }
+
+    /// How many pages were rendered anew since the last call.
+    fn take_rendered(&self) -> usize {
+        self.rendered.swap(0, std::sync::atomic::Ordering::Relaxed)
     }
 
     /// The finished page at `url` as the previous build made it, with its inputs hash.
@@ -233,6 +260,8 @@ pub struct BuildReport {
     pub files: usize,
     /// Published locales.
     pub locales: usize,
+    /// Pages rendered anew; the others were taken as the previous build made them.
+    pub rendered: usize,
     /// Problems that did not stop the build.
     pub warnings: Vec<Diagnostic>,
     /// Translation coverage per language.
@@ -307,6 +336,9 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     }
     let diagnostics = Diagnostics::new();
     let mut watch = Stopwatch::new();
+    if let Some(cache) = &options.cache {
+        cache.take_rendered();
+    }
 
     // Load.
     let ((strings, plans), (sources, theme)) = rayon::join(
@@ -467,9 +499,9 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
             body: Body::Bytes(asset.bytes.clone().into()),
         });
     }
-    files.extend(statics.into_iter().map(|(path, from)| OutputFile {
-        path,
-        body: Body::Copy(from),
+    files.extend(statics.iter().map(|(path, from)| OutputFile {
+        path: path.clone(),
+        body: Body::Copy(from.clone()),
     }));
     watch.lap("feeds, sitemap, open data");
     report_leaks(&site, &files, options.cache.as_deref(), &diagnostics);
@@ -511,14 +543,28 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         *lock(&cache.bodies) = bodies;
     }
     let coverage = coverage(&site, &strings);
-    Ok(BuildReport {
+    let report = BuildReport {
         pages: total,
         files: files.len(),
         locales: site.config.locales.len(),
+        rendered: options.cache.as_deref().map_or(total, BuildCache::take_rendered),
         warnings: diagnostics.into_sorted(),
         coverage,
         stages: watch.stages,
-    })
+    };
+    if let Some(cache) = options.cache.as_deref().filter(|_| options.update_in_place) {
+        *lock(&cache.last) = Some(LastBuild {
+            site,
+            strings,
+            renderer,
+            rendered,
+            statics,
+            theme,
+            files,
+            report: report.clone(),
+        });
+    }
+    Ok(report)
 }
 
 fn render_markdown(
@@ -540,46 +586,57 @@ fn render_markdown(
     site.pages
         .par_iter()
         .enumerate()
-        .filter_map(|(id, page)| {
-            let PageKind::Content { source, pager: 1 } = page.kind else {
-                return None;
-            };
-            let src = &site.sources[source];
-            let locale = &site.config.locales[page.locale];
-            let resolve = |target: &str| site.resolve_internal(target, page.locale);
-            let body = expand_shortcodes(site, strings, page.locale, src, diagnostics);
-            let render = || markdown::render(&body, locale.transliterate, &resolve);
-            let mut r = match cache {
-                Some(cache) => cache.get_or_render((src.file.clone(), page.locale), &body, render),
-                None => render(),
-            };
-            for (target, line) in std::mem::take(&mut r.unresolved) {
-                // Report once per source, not once per locale.
-                if !locale.transliterate {
-                    diagnostics.push(
-                        Diagnostic::error(
-                            &src.file,
-                            Some(src.body_line + line - 1),
-                            format!("the link {target} names no page"),
-                        )
-                        .with_hint("write @/ followed by the path of a file under content/, e.g. @/plans/_index.md"),
-                    );
-                }
-            }
-            if locale.transliterate {
-                // Plain links to Cyrillic Serbian pages lead Latin readers to the Latin copy.
-                let lang = format!("/{}/", locale.language);
-                let latin = format!("/{}/", locale.code);
-                r.html = r.html.replace(&format!("href=\"{lang}"), &format!("href=\"{latin}"));
-                for link in &mut r.links {
-                    if let Some(rest) = link.href.strip_prefix(&lang) {
-                        link.href = format!("{latin}{rest}");
-                    }
-                }
-            }
-            Some((id, r))
-        })
+        .filter_map(|(id, _)| Some((id, markdown_of(site, strings, cache, id, diagnostics)?)))
         .collect()
+}
+
+/// The rendered Markdown of page `id`, or `None` if the page shows none (data pages, later
+/// listing pages). Links that name no page are reported.
+fn markdown_of(
+    site: &Site,
+    strings: &Strings,
+    cache: Option<&BuildCache>,
+    id: PageId,
+    diagnostics: &Diagnostics,
+) -> Option<Rendered> {
+    let page = &site.pages[id];
+    let PageKind::Content { source, pager: 1 } = page.kind else {
+        return None;
+    };
+    let src = &site.sources[source];
+    let locale = &site.config.locales[page.locale];
+    let resolve = |target: &str| site.resolve_internal(target, page.locale);
+    let body = expand_shortcodes(site, strings, page.locale, src, diagnostics);
+    let render = || markdown::render(&body, locale.transliterate, &resolve);
+    let mut r = match cache {
+        Some(cache) => cache.get_or_render((src.file.clone(), page.locale), &body, render),
+        None => render(),
+    };
+    for (target, line) in std::mem::take(&mut r.unresolved) {
+        // Report once per source, not once per locale.
+        if !locale.transliterate {
+            diagnostics.push(
+                Diagnostic::error(
+                    &src.file,
+                    Some(src.body_line + line - 1),
+                    format!("the link {target} names no page"),
+                )
+                .with_hint("write @/ followed by the path of a file under content/, e.g. @/plans/_index.md"),
+            );
+        }
+    }
+    if locale.transliterate {
+        // Plain links to Cyrillic Serbian pages lead Latin readers to the Latin copy.
+        let lang = format!("/{}/", locale.language);
+        let latin = format!("/{}/", locale.code);
+        r.html = r.html.replace(&format!("href=\"{lang}"), &format!("href=\"{latin}"));
+        for link in &mut r.links {
+            if let Some(rest) = link.href.strip_prefix(&lang) {
+                link.href = format!("{latin}{rest}");
+            }
+        }
+    }
+    Some(r)
 }
 
 /// The page's Markdown with its statistics shortcodes replaced by the published figures
