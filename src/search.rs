@@ -212,7 +212,7 @@ fn main_text(html: &str, limit: usize) -> String {
 }
 
 /// The text of `html`, tags replaced by spaces and the escapes HTML needs decoded, up to `limit`
-/// characters.
+/// characters. (A `>` outside a tag also becomes a space.)
 fn strip_tags(html: &str, limit: usize) -> String {
     const ENTITIES: &[(&str, char)] = &[
         ("&amp;", '&'),
@@ -223,33 +223,39 @@ fn strip_tags(html: &str, limit: usize) -> String {
     ];
     let mut out = String::with_capacity(html.len().min(limit.saturating_mul(2)));
     let mut count = 0;
-    let mut in_tag = false;
     let mut rest = html;
-    while let Some(c) = rest.chars().next() {
-        let mut step = c.len_utf8();
-        let text = match c {
-            '<' => {
-                in_tag = true;
-                None
-            }
-            '>' => {
-                in_tag = false;
-                Some(' ')
-            }
-            _ if in_tag => None,
-            '&' => match ENTITIES.iter().find(|(e, _)| rest.starts_with(e)) {
-                Some((e, decoded)) => {
-                    step = e.len();
-                    Some(*decoded)
-                }
-                None => Some('&'),
-            },
-            c => Some(c),
-        };
-        if let Some(t) = text {
-            if count == limit {
+    while count < limit && !rest.is_empty() {
+        // A run of plain text, copied whole up to the limit.
+        let stop = rest.find(['<', '>', '&']).unwrap_or(rest.len());
+        let run = &rest[..stop];
+        let room = limit - count;
+        match run.char_indices().nth(room) {
+            Some((cut, _)) => {
+                out.push_str(&run[..cut]);
                 break;
             }
+            None => {
+                out.push_str(run);
+                count += run.chars().count();
+            }
+        }
+        rest = &rest[stop..];
+        if count == limit || rest.is_empty() {
+            break;
+        }
+        let (text, step) = match rest.as_bytes()[0] {
+            // A tag is skipped; its closing `>` becomes a space.
+            b'<' => match rest.find('>') {
+                Some(end) => (Some(' '), end + 1),
+                None => (None, rest.len()),
+            },
+            b'>' => (Some(' '), 1),
+            _ => match ENTITIES.iter().find(|(e, _)| rest.starts_with(e)) {
+                Some((e, decoded)) => (Some(*decoded), e.len()),
+                None => (Some('&'), 1),
+            },
+        };
+        if let Some(t) = text {
             out.push(t);
             count += 1;
         }
@@ -261,6 +267,60 @@ fn strip_tags(html: &str, limit: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// `strip_tags` one character at a time, as simple as it can be written.
+    fn strip_tags_by_char(html: &str, limit: usize) -> String {
+        let entities = [
+            ("&amp;", '&'),
+            ("&lt;", '<'),
+            ("&gt;", '>'),
+            ("&quot;", '"'),
+            ("&#39;", '\''),
+        ];
+        let (mut out, mut count, mut in_tag, mut i) = (String::new(), 0, false, 0);
+        while let Some(c) = html[i..].chars().next() {
+            let mut step = c.len_utf8();
+            let text = match c {
+                '<' => {
+                    in_tag = true;
+                    None
+                }
+                '>' => {
+                    in_tag = false;
+                    Some(' ')
+                }
+                _ if in_tag => None,
+                '&' => match entities.iter().find(|(e, _)| html[i..].starts_with(e)) {
+                    Some((e, d)) => {
+                        step = e.len();
+                        Some(*d)
+                    }
+                    None => Some('&'),
+                },
+                c => Some(c),
+            };
+            if let Some(t) = text {
+                if count == limit {
+                    break;
+                }
+                out.push(t);
+                count += 1;
+            }
+            i += step;
+        }
+        out
+    }
+
+    proptest! {
+        #[test]
+        fn stripping_tags_reads_like_one_character_at_a_time(
+            html in "([a-zžЖđ ]{0,6}|<[a-z =\"]{0,5}>?|&(amp|lt|gt|quot|#39|x);?|>){0,12}",
+            limit in 0usize..40,
+        ) {
+            prop_assert_eq!(strip_tags(&html, limit), strip_tags_by_char(&html, limit));
+        }
+    }
 
     #[test]
     fn folding_matches_scripts_case_and_diacritics() {
