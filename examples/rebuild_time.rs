@@ -1,7 +1,8 @@
 //! Measures what `putokaz serve` does after an edit: [`putokaz::pipeline::rebuild`] with the
 //! edited file, as the watcher reports it, into a folder updated in place. Prints the first
-//! build's time and each rebuild's, with its stages. Edit a Markdown page to time the path for
-//! bodies; any other file (a progress report, a string) times the full rebuild with the cache.
+//! build's time and each rebuild's, with its stages. A Markdown page or an `i18n/*.ftl` file
+//! times the paths for bodies and strings; any other file (a plan, a progress report) the full
+//! rebuild with the cache.
 //!
 //! Usage: `cargo run --release --example rebuild_time -- SITE_DIR PAGE.md [EDITS=5]`
 
@@ -42,11 +43,13 @@ fn main() {
     std::fs::write(root.join(&page), original).unwrap();
 }
 
-/// The file with edit number `i`: a paragraph added to Markdown, a comment to anything else.
+/// The file with edit number `i`: a paragraph added to Markdown, the search page's note on
+/// JavaScript changed in interface strings, a comment added to TOML.
 fn edited(original: &str, file: &std::path::Path, i: usize) -> String {
     match file.extension().and_then(|e| e.to_str()) {
         Some("md") => format!("{original}\n\nEdit {i}.\n"),
-        Some("ftl") | Some("toml") => format!("{original}\n# edit {i}\n"),
+        Some("ftl") => format!("{original}\nsearch-no-js = Search needs JavaScript (edit {i}).\n"),
+        Some("toml") => format!("{original}\n# edit {i}\n"),
         _ => format!("{original}\n"),
     }
 }

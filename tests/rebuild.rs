@@ -229,6 +229,37 @@ fn an_edit_to_bodies_renders_only_their_pages_and_equals_a_fresh_build() {
     assert!(read("en/news/index.html").contains("First news"));
     assert_same_as_fresh(&site);
 
+    // An interface string that only the English search page shows: only that page renders,
+    // whether the watcher's list is given or not.
+    let en_ftl = site.root().join("i18n/en.ftl");
+    site.write("i18n/en.ftl", "search-no-js = Search needs scripts here.\n")
+        .page("news/first.en.md", "First news", "News, unreported.");
+    let report = rebuild(&cached, std::slice::from_ref(&en_ftl)).unwrap();
+    assert_eq!(report.rendered, 1);
+    assert!(read("en/search/index.html").contains("Search needs scripts here."));
+    assert!(
+        !read("en/news/first/index.html").contains("unreported"),
+        "only the strings were read again"
+    );
+    site.page("news/first.en.md", "First news", "News.");
+    assert_same_as_fresh(&site);
+    // A string every English page shows (the skip link) renders all of them.
+    site.write(
+        "i18n/en.ftl",
+        "search-no-js = Search needs scripts here.\nskip-link = Skip ahead\n",
+    );
+    let report = rebuild(&cached, std::slice::from_ref(&en_ftl)).unwrap();
+    assert!(report.rendered >= 5, "{}", report.rendered);
+    assert!(read("en/about/index.html").contains("Skip ahead"));
+    assert_same_as_fresh(&site);
+    // The same through a full build (no list of changed files).
+    site.write(
+        "i18n/en.ftl",
+        "search-no-js = Search needs scripts.\nskip-link = Skip ahead\n",
+    );
+    assert_eq!(build(&cached).unwrap().rendered, 1);
+    assert_same_as_fresh(&site);
+
     // A removed file, reported by the watcher: a full build.
     let gone = site.root().join("content/news/first.en.md");
     std::fs::remove_file(&gone).unwrap();

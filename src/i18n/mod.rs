@@ -34,6 +34,33 @@ pub struct Strings {
     bundles: HashMap<String, FluentBundle<FluentResource>>,
     /// Message ids defined per language code (before fallback).
     ids: HashMap<String, BTreeSet<String>>,
+    /// Per locale, a hash of every message's definition ([`Strings::changed_since`]).
+    fingerprints: HashMap<String, HashMap<String, u64>>,
+    /// Whether any message refers to another message or a term: then a change to one message
+    /// may change others.
+    references: bool,
+}
+
+/// An interface string read while rendering: (locale, message id).
+pub type Read = (String, String);
+
+thread_local! {
+    static READS: std::cell::RefCell<Option<BTreeSet<Read>>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Runs `f` and returns, with its result, every interface string it read on this thread
+/// ([`Strings::get`] and everything built on it).
+pub fn record_reads<R>(f: impl FnOnce() -> R) -> (R, BTreeSet<Read>) {
+    let outer = READS.with(|r| r.replace(Some(BTreeSet::new())));
+    let result = f();
+    let reads = READS.with(|r| r.replace(outer)).unwrap_or_default();
+    // A recording around this one sees these reads too.
+    READS.with(|r| {
+        if let Some(outer) = r.borrow_mut().as_mut() {
+            outer.extend(reads.iter().cloned());
+        }
+    });
+    (result, reads)
 }
 
 /// An interface string that exists in no language, not even English.
@@ -67,6 +94,8 @@ impl Strings {
 
         let mut bundles = HashMap::new();
         let mut ids = HashMap::new();
+        let mut fingerprints = HashMap::new();
+        let mut references = false;
         let mut locales: Vec<(String, String, bool)> = config
             .locales
             .iter()
@@ -94,16 +123,97 @@ impl Strings {
                 }
                 bundle.add_resource_overriding(resource);
             }
+            let prints: HashMap<String, u64> = defined
+                .iter()
+                .filter_map(|id| {
+                    let text = format!("{:?}", bundle.get_message(id)?.value()?);
+                    references |= text.contains("MessageReference") || text.contains("TermReference");
+                    Some((id.clone(), hash_text(&text)))
+                })
+                .collect();
+            fingerprints.insert(locale.clone(), prints);
             if !transliterate {
                 ids.insert(language.clone(), defined);
             }
             bundles.insert(locale, bundle);
         }
-        Strings { bundles, ids }
+        Strings {
+            bundles,
+            ids,
+            fingerprints,
+            references,
+        }
+    }
+
+    /// The strings whose definition differs from `before` in some locale (its own or the English
+    /// it falls back to); `None` if messages refer to one another, when any change may change
+    /// any string.
+    pub fn changed_since(&self, before: &Strings) -> Option<BTreeSet<Read>> {
+        if self.references || before.references {
+            return None;
+        }
+        let mut changed = BTreeSet::new();
+        for (locale, prints) in self.fingerprints.iter().chain(&before.fingerprints) {
+            let english = self
+                .fingerprints
+                .get(FALLBACK)
+                .into_iter()
+                .chain(before.fingerprints.get(FALLBACK));
+            for key in prints.keys().chain(english.flat_map(|m| m.keys())) {
+                if self.fingerprint(locale, key) != before.fingerprint(locale, key) {
+                    changed.insert((locale.clone(), key.clone()));
+                }
+            }
+        }
+        Some(changed)
+    }
+
+    /// A hash of the definitions `reads` take now.
+    pub fn fingerprint_of(&self, reads: &BTreeSet<Read>) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        for (locale, key) in reads {
+            (locale, key, self.fingerprint(locale, key)).hash(&mut h);
+        }
+        h.finish()
+    }
+
+    /// A hash of every definition.
+    pub fn fingerprint_all(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut all: Vec<(&String, Vec<(&String, &u64)>)> = self
+            .fingerprints
+            .iter()
+            .map(|(l, m)| {
+                let mut v: Vec<_> = m.iter().collect();
+                v.sort();
+                (l, v)
+            })
+            .collect();
+        all.sort();
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        (self.references, all).hash(&mut h);
+        h.finish()
+    }
+
+    /// Which definition `key` takes in `locale` (its own or English), as a hash.
+    fn fingerprint(&self, locale: &str, key: &str) -> Option<(bool, u64)> {
+        if let Some(own) = self.fingerprints.get(locale).and_then(|m| m.get(key)) {
+            return Some((true, *own));
+        }
+        self.fingerprints
+            .get(FALLBACK)
+            .and_then(|m| m.get(key))
+            .map(|en| (false, *en))
     }
 
     /// The string `key` in `locale`, with `args`, falling back to English.
     pub fn get(&self, locale: &str, key: &str, args: Option<&FluentArgs>) -> Result<String, UnknownString> {
+        READS.with(|r| {
+            if let Some(reads) = r.borrow_mut().as_mut() {
+                reads.insert((locale.to_owned(), key.to_owned()));
+            }
+        });
         for code in [locale, FALLBACK] {
             let Some(bundle) = self.bundles.get(code) else { continue };
             if let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) {
@@ -171,6 +281,13 @@ impl Strings {
         self.get(locale, "date-long", Some(&args))
             .unwrap_or_else(|_| date.to_string())
     }
+}
+
+fn hash_text(text: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    text.hash(&mut h);
+    h.finish()
 }
 
 /// The locale whose CLDR plural rules a language follows.

@@ -1,24 +1,31 @@
-//! Rebuilding after an edit to Markdown bodies: only the pages that show them.
+//! Rebuilding after an edit: only the pages that show what changed.
 //!
-//! No page shows another page's Markdown body: listings, navigation, feeds and the sitemap are
-//! made from front matter and data. So when the files that changed are Markdown files whose
-//! front matter is as it was, a rebuild needs only their pages rendered again, the links
-//! checked again (another page may point at a heading that is gone), the search index of their
-//! locales joined again, and those files scanned and written. Anything else, or anything
-//! unexpected, takes a full [`build`]. Either way the output is the output of a fresh build
-//! (tests/rebuild.rs).
+//! - **Markdown bodies.** No page shows another page's Markdown body: listings, navigation,
+//!   feeds and the sitemap are made from front matter and data. So when the files that changed
+//!   are Markdown files whose front matter is as it was, only their pages are rendered again and
+//!   every link is checked again (another page may point at a heading that is gone).
+//! - **Interface strings.** Every page notes the strings it read, building its context and
+//!   rendering. When only `i18n/*.ftl` files changed, the pages that read a string whose
+//!   definition changed are rendered again, with the others' context and HTML kept.
+//!
+//! Then the search index of every locale with a changed page is joined from the kept entries,
+//! and the changed files are scanned and written. Anything else, or anything unexpected (a
+//! string the shared context or a shortcode read, a file the last build did not have), takes a
+//! full [`build`]. Either way the output is the output of a fresh build (tests/rebuild.rs).
 
-use std::collections::HashSet;
+use std::collections::{BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
 use super::{
-    BuildCache, BuildError, BuildOptions, BuildReport, LastBuild, Stopwatch, build, check_links, lock, markdown_of,
-    render_page, report_leaks,
+    BuildCache, BuildError, BuildOptions, BuildReport, LastBuild, Stopwatch, build, check_links, coverage, lock,
+    markdown_of, render_page, report_leaks,
 };
 use crate::content::{self, SourcePage};
 use crate::diagnostics::{Diagnostics, read_text};
+use crate::i18n::{Read, Strings};
 use crate::output::{self, OutputFile};
 use crate::site::{PageId, PageKind};
 
@@ -28,8 +35,15 @@ use crate::site::{PageId, PageKind};
 pub fn rebuild(options: &BuildOptions, changed: &[PathBuf]) -> Result<BuildReport, BuildError> {
     if let Some(cache) = options.cache.as_deref() {
         let mut last = lock(&cache.last);
-        if let Some(edits) = last.as_ref().and_then(|l| body_edits(options, l, changed)) {
-            let result = rebuild_bodies(options, cache, last.as_mut().expect("checked"), edits);
+        let result = match last.as_mut() {
+            Some(l) => match body_edits(options, l, changed) {
+                Some(edits) => Some(rebuild_bodies(options, cache, l, edits)),
+                None if only_strings(options, changed) => rebuild_strings(options, cache, l),
+                None => None,
+            },
+            None => None,
+        };
+        if let Some(result) = result {
             if result.is_err() {
                 // Part of the kept state is now ahead of the preview: start afresh next time.
                 *last = None;
@@ -38,6 +52,20 @@ pub fn rebuild(options: &BuildOptions, changed: &[PathBuf]) -> Result<BuildRepor
         }
     }
     build(options)
+}
+
+/// Whether every path in `changed` is an interface strings file of the site (`i18n/*.ftl`).
+fn only_strings(options: &BuildOptions, changed: &[PathBuf]) -> bool {
+    let Ok(i18n) = options.root.join("i18n").canonicalize() else {
+        return false;
+    };
+    options.out.is_some()
+        && options.update_in_place
+        && !changed.is_empty()
+        && changed.iter().all(|p| {
+            p.extension().is_some_and(|e| e == "ftl")
+                && p.canonicalize().is_ok_and(|p| p.parent() == Some(i18n.as_path()))
+        })
 }
 
 /// The sources whose bodies `changed` edits, with their new text; `None` unless every changed
@@ -88,26 +116,31 @@ fn rebuild_bodies(
         last.site.sources[source].body = page.body;
     }
     watch.lap("load");
-    let LastBuild {
-        site,
-        strings,
-        renderer,
-        rendered,
-        statics,
-        theme,
-        files,
-        report,
-    } = last;
-    let affected: Vec<PageId> = (0..site.pages.len())
-        .filter(|&id| matches!(site.pages[id].kind, PageKind::Content { source, .. } if edited.contains(&source)))
+    let affected: Vec<PageId> = (0..last.site.pages.len())
+        .filter(|&id| matches!(last.site.pages[id].kind, PageKind::Content { source, .. } if edited.contains(&source)))
         .collect();
     watch.lap("model");
 
+    let LastBuild {
+        site,
+        strings,
+        rendered,
+        statics,
+        theme,
+        fixed_reads,
+        ..
+    } = &mut *last;
     let markdown: Vec<_> = affected
         .par_iter()
-        .filter_map(|&id| Some((id, markdown_of(site, strings, Some(cache), id, &diagnostics)?)))
+        .filter_map(|&id| {
+            let (r, reads) = crate::i18n::record_reads(|| markdown_of(site, strings, Some(cache), id, &diagnostics));
+            Some((id, r?, reads))
+        })
         .collect();
-    rendered.extend(markdown);
+    for (id, r, reads) in markdown {
+        rendered.insert(id, r);
+        fixed_reads.extend(reads);
+    }
     watch.lap("markdown");
     check_links(site, rendered, statics, theme, &diagnostics);
     watch.lap("links");
@@ -115,6 +148,80 @@ fn rebuild_bodies(
         return Err(BuildError::Invalid(diagnostics.into_sorted()));
     }
 
+    publish(options, cache, last, &affected, diagnostics, &mut watch)?;
+    let mut bodies = lock(&cache.bodies);
+    for &source in &edited {
+        let src = &last.site.sources[source];
+        bodies.insert(src.file.clone(), super::hash_of(&src.body));
+    }
+    Ok(BuildReport {
+        stages: watch.stages,
+        rendered: cache.take_rendered(),
+        ..last.report.clone()
+    })
+}
+
+/// Loads the edited interface strings and renders again the pages that read a string whose
+/// definition changed; `None` when that takes a full build.
+fn rebuild_strings(
+    options: &BuildOptions,
+    cache: &BuildCache,
+    last: &mut LastBuild,
+) -> Option<Result<BuildReport, BuildError>> {
+    let mut watch = Stopwatch::new();
+    let diagnostics = Diagnostics::new();
+    cache.take_rendered();
+    let strings = Arc::new(Strings::load(&options.root, &last.site.config, &diagnostics));
+    if diagnostics.has_errors() {
+        return Some(Err(BuildError::Invalid(diagnostics.into_sorted())));
+    }
+    let changed: BTreeSet<Read> = strings.changed_since(&last.strings)?;
+    // The shared context, shortcodes and site-wide files are not made again here.
+    let site_files_read = lock(&cache.site_files).as_ref().map(|(_, _, reads)| reads.clone())?;
+    if changed
+        .iter()
+        .any(|r| last.fixed_reads.contains(r) || site_files_read.contains(r))
+    {
+        return None;
+    }
+    watch.lap("load");
+    *lock(&cache.changed_strings) = Some(changed);
+    let affected: Vec<PageId> = (0..last.site.pages.len())
+        .filter(|&id| cache.finished(&last.site.pages[id].url).is_none())
+        .collect();
+    last.renderer.set_strings(&last.site, &strings);
+    last.strings = strings.clone();
+    watch.lap("model");
+    if let Err(e) = publish(options, cache, last, &affected, diagnostics, &mut watch) {
+        return Some(Err(e));
+    }
+    cache.keep_strings(strings);
+    last.report.coverage = coverage(&last.site, &last.strings);
+    Some(Ok(BuildReport {
+        stages: watch.stages,
+        rendered: cache.take_rendered(),
+        ..last.report.clone()
+    }))
+}
+
+/// Renders the `affected` pages of the last build again, joins the search index of their
+/// locales from the kept entries, scans those files and writes them.
+fn publish(
+    options: &BuildOptions,
+    cache: &BuildCache,
+    last: &mut LastBuild,
+    affected: &[PageId],
+    diagnostics: Diagnostics,
+    watch: &mut Stopwatch,
+) -> Result<(), BuildError> {
+    let LastBuild {
+        site,
+        strings,
+        renderer,
+        rendered,
+        files,
+        ..
+    } = last;
     let pages: Vec<(PageId, OutputFile)> = affected
         .par_iter()
         .filter_map(|&id| {
@@ -167,7 +274,7 @@ fn rebuild_bodies(
         return Err(BuildError::Invalid(diagnostics.into_sorted()));
     }
 
-    let out = options.out.as_ref().expect("checked in body_edits");
+    let out = options.out.as_ref().ok_or_else(|| missing("the output folder"))?;
     output::overwrite(out, &scanned.iter().collect::<Vec<_>>()).map_err(|source| BuildError::Write {
         path: out.clone(),
         source,
@@ -181,15 +288,6 @@ fn rebuild_bodies(
             files[at] = file;
         }
     }
-    let mut bodies = lock(&cache.bodies);
-    for &source in &edited {
-        let src = &site.sources[source];
-        bodies.insert(src.file.clone(), super::hash_of(&src.body));
-    }
     watch.lap("write");
-    Ok(BuildReport {
-        stages: watch.stages,
-        rendered: cache.take_rendered(),
-        ..report.clone()
-    })
+    Ok(())
 }

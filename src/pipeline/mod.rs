@@ -3,7 +3,7 @@
 //! Every stage reports into one [`Diagnostics`]; nothing is rendered from invalid input and
 //! nothing is written unless every page rendered.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -13,7 +13,7 @@ use serde::Serialize;
 use crate::config::SiteConfig;
 use crate::content;
 use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
-use crate::i18n::Strings;
+use crate::i18n::{Read, Strings};
 use crate::output::{self, Body, OutputFile};
 use crate::plan;
 use crate::render::markdown::{self, Rendered};
@@ -53,16 +53,30 @@ pub struct BuildOptions {
 /// Bytes the build made, with the hash of what they were made from.
 type Made = (u64, Arc<[u8]>);
 
-/// A finished page, with the hash of what it was made from.
-type MadePage = (u64, Arc<str>);
+/// The site-wide files, with the structure hash they were made for and the strings they read.
+type SiteFiles = (u64, Vec<OutputFile>, Arc<BTreeSet<Read>>);
+
+/// A finished page and what it was made from.
+#[derive(Clone)]
+struct MadePage {
+    /// The hash of its template, locale, context and environment.
+    inputs: u64,
+    /// That hash together with the definitions of the interface strings it read: what search
+    /// entries and scans of this HTML are keyed by.
+    made_from: u64,
+    html: Arc<str>,
+    /// The interface strings it read, building its context and rendering.
+    reads: Arc<BTreeSet<Read>>,
+}
 
 /// What a build keeps for the next one. Every entry is keyed by a hash of everything its
 /// result depends on, so a rebuild that takes from here gives the output of a fresh build:
 ///
 /// - rendered Markdown, per source file and locale: its text and every `@/` link's target;
 /// - finished pages, per URL: the template, the locale and the whole template context, plus
-///   what templates read besides the context (the theme, the interface strings, the published
-///   statistics, the configuration).
+///   what templates read besides the context (the theme, the published statistics, the
+///   configuration) and the definitions of the interface strings the page read, which it notes
+///   as it renders ([`crate::i18n::record_reads`]).
 #[derive(Default)]
 pub struct BuildCache {
     /// Per (source file, locale): the hash of the Markdown and what it rendered to.
@@ -92,12 +106,16 @@ pub struct BuildCache {
     /// Every file written in place by the last build that wrote.
     files: std::sync::Mutex<Option<HashSet<String>>>,
     /// The site-wide files (feeds, sitemap, 404 and root pages, open data), with the structure
-    /// hash they were made from: they show no Markdown body.
-    site_files: std::sync::Mutex<Option<(u64, Vec<OutputFile>)>>,
+    /// hash they were made from (they show no Markdown body) and the strings they read.
+    site_files: std::sync::Mutex<Option<SiteFiles>>,
     /// The last successful build of a preview folder, for [`rebuild`] to change in place.
     last: std::sync::Mutex<Option<LastBuild>>,
     /// Pages rendered anew (not taken as they were) since the count was last taken.
     rendered: std::sync::atomic::AtomicUsize,
+    /// The interface strings of the last successful build, and those that differ now (`None`:
+    /// any may): a page that read one of those is rendered again.
+    strings: std::sync::Mutex<Option<Arc<Strings>>>,
+    changed_strings: std::sync::Mutex<Option<BTreeSet<Read>>>,
 }
 
 /// Everything a successful build made, kept so that an edit to Markdown bodies can be rebuilt
@@ -112,6 +130,9 @@ struct LastBuild {
     /// Every output file, pages first (`files[i]` is page `i`).
     files: Vec<OutputFile>,
     report: BuildReport,
+    /// The interface strings read outside pages' own contexts and templates: by the context
+    /// every page of a locale shares, and by Markdown shortcodes.
+    fixed_reads: BTreeSet<Read>,
 }
 
 impl BuildCache {
@@ -144,24 +165,30 @@ impl BuildCache {
         }
     }
 
-    /// The finished page at `url` if its inputs hash to `inputs`, or what `render` makes of it.
+    /// The finished page at `url` if its inputs hash to `inputs` and no string it read has
+    /// changed, or what `render` makes of it (with the strings it read).
     fn page_or_render(
         &self,
         url: &str,
         inputs: u64,
-        render: impl FnOnce() -> Result<String, Diagnostic>,
+        strings: &Strings,
+        render: impl FnOnce() -> Result<(String, BTreeSet<Read>), Diagnostic>,
     ) -> Result<Arc<str>, Diagnostic> {
-        lock(&self.inputs).insert(output::file_for_url(url), inputs);
-        let pages = || self.pages.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some((h, html)) = pages().get(url) {
-            if *h == inputs {
-                return Ok(html.clone());
-            }
+        if let Some(made) = self.finished(url).filter(|m| m.inputs == inputs) {
+            lock(&self.inputs).insert(output::file_for_url(url), made.made_from);
+            return Ok(made.html);
         }
-        let html: Arc<str> = render()?.into();
+        let (html, reads) = render()?;
+        let made = MadePage {
+            inputs,
+            made_from: hash_of((inputs, strings.fingerprint_of(&reads))),
+            html: html.into(),
+            reads: Arc::new(reads),
+        };
         self.rendered.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        pages().insert(url.to_owned(), (inputs, html.clone()));
-        Ok(html)
+        lock(&self.inputs).insert(output::file_for_url(url), made.made_from);
+        lock(&self.pages).insert(url.to_owned(), made.clone());
+        Ok(made.html)
     }
 
     /// How many pages were rendered anew since the last call.
@@ -169,9 +196,41 @@ impl BuildCache {
         self.rendered.swap(0, std::sync::atomic::Ordering::Relaxed)
     }
 
-    /// The finished page at `url` as the previous build made it, with its inputs hash.
+    /// The finished page at `url` as the previous build made it, unless a string it read has
+    /// changed since.
     fn finished(&self, url: &str) -> Option<MadePage> {
-        lock(&self.pages).get(url).cloned()
+        let made = lock(&self.pages).get(url).cloned()?;
+        (!self.any_changed(&made.reads)).then_some(made)
+    }
+
+    /// The site-wide files the last build made, if the structure is `structure` and no string
+    /// they read has changed.
+    fn kept_site_files(&self, structure: u64) -> Option<Vec<OutputFile>> {
+        let (made_for, files, reads) = lock(&self.site_files).clone()?;
+        (made_for == structure && !self.any_changed(&reads)).then_some(files)
+    }
+
+    /// Whether any of `reads` has changed since the last successful build.
+    fn any_changed(&self, reads: &BTreeSet<Read>) -> bool {
+        match &*lock(&self.changed_strings) {
+            Some(changed) => reads.iter().any(|r| changed.contains(r)),
+            None => true,
+        }
+    }
+
+    /// Keeps the strings of a build that succeeded: what is kept now was made with them.
+    fn keep_strings(&self, strings: Arc<Strings>) {
+        *lock(&self.strings) = Some(strings);
+        *lock(&self.changed_strings) = Some(BTreeSet::new());
+    }
+
+    /// Notes the strings of this build: which differ from the last successful build's.
+    fn compare_strings(&self, strings: &Strings) {
+        let changed = match &*lock(&self.strings) {
+            Some(before) => strings.changed_since(before),
+            None => Some(BTreeSet::new()),
+        };
+        *lock(&self.changed_strings) = changed;
     }
 
     /// The inputs hash of the page written to output file `path` in this build, if it is a page.
@@ -368,11 +427,12 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     watch.lap("model");
 
     // Markdown, then the links between pages.
-    let rendered = render_markdown(&site, &strings, options.cache.as_deref(), &diagnostics);
+    let (rendered, markdown_reads) = render_markdown(&site, &strings, options.cache.as_deref(), &diagnostics);
     watch.lap("markdown");
     check_links(&site, &rendered, &statics, &theme, &diagnostics);
     watch.lap("links");
-    let renderer = Renderer::new(&site, &theme, strings.clone(), options.live_reload, &diagnostics);
+    let (renderer, frame_reads) =
+        crate::i18n::record_reads(|| Renderer::new(&site, &theme, strings.clone(), options.live_reload, &diagnostics));
     let Some(renderer) = renderer.filter(|_| !diagnostics.has_errors()) else {
         return Err(BuildError::Invalid(diagnostics.into_sorted()));
     };
@@ -385,6 +445,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let mut body_unchanged: Vec<bool> = vec![false; site.sources.len()];
     let mut made_from: Option<(u64, HashMap<PathBuf, u64>)> = None;
     if let Some(cache) = &options.cache {
+        cache.compare_strings(&strings);
         let environment = environment_hash(root, &theme, &site, options);
         cache.invalidate_pages_unless(environment);
         let structure = structure_hash(root, &site, environment);
@@ -460,16 +521,16 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     }
     watch.lap("search index");
     let structure = made_from.as_ref().map(|(structure, _)| *structure);
-    let kept = options.cache.as_deref().zip(structure).and_then(|(cache, structure)| {
-        lock(&cache.site_files)
-            .as_ref()
-            .filter(|(h, _)| *h == structure)
-            .map(|(_, f)| f.clone())
-    });
+    let kept = options
+        .cache
+        .as_deref()
+        .zip(structure)
+        .and_then(|(cache, structure)| cache.kept_site_files(structure));
     match kept {
         Some(site_files) => files.extend(site_files),
         None => {
-            let mut site_files = special_files(&site, &strings, &renderer, &diagnostics);
+            let (mut site_files, reads) =
+                crate::i18n::record_reads(|| special_files(&site, &strings, &renderer, &diagnostics));
             match crate::opendata::files(&site) {
                 Ok(data) => site_files.extend(data),
                 Err(e) => diagnostics.push(Diagnostic::error(
@@ -480,7 +541,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
             }
             if let (Some(cache), Some(structure)) = (options.cache.as_deref(), structure) {
                 if !diagnostics.has_errors() {
-                    *lock(&cache.site_files) = Some((structure, site_files.clone()));
+                    *lock(&cache.site_files) = Some((structure, site_files.clone(), Arc::new(reads)));
                 }
             }
             files.extend(site_files);
@@ -541,6 +602,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     if let (Some(cache), Some((structure, bodies))) = (&options.cache, made_from) {
         cache.structure.store(structure, std::sync::atomic::Ordering::SeqCst);
         *lock(&cache.bodies) = bodies;
+        cache.keep_strings(strings.clone());
     }
     let coverage = coverage(&site, &strings);
     let report = BuildReport {
@@ -562,17 +624,19 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
             theme,
             files,
             report: report.clone(),
+            fixed_reads: frame_reads.into_iter().chain(markdown_reads).collect(),
         });
     }
     Ok(report)
 }
 
+/// Every page's rendered Markdown, and the interface strings its shortcodes read.
 fn render_markdown(
     site: &Site,
     strings: &Strings,
     cache: Option<&BuildCache>,
     diagnostics: &Diagnostics,
-) -> HashMap<PageId, Rendered> {
+) -> (HashMap<PageId, Rendered>, BTreeSet<Read>) {
     if let Some(cache) = cache {
         let mut targets: Vec<(&String, &Vec<PageId>)> =
             site.by_path.iter().map(|(p, &g)| (p, &site.groups[g].pages)).collect();
@@ -583,11 +647,20 @@ fn render_markdown(
             .collect();
         cache.invalidate_unless(hash_of(urls));
     }
-    site.pages
+    let read = std::sync::Mutex::new(BTreeSet::new());
+    let rendered = site
+        .pages
         .par_iter()
         .enumerate()
-        .filter_map(|(id, _)| Some((id, markdown_of(site, strings, cache, id, diagnostics)?)))
-        .collect()
+        .filter_map(|(id, _)| {
+            let (r, reads) = crate::i18n::record_reads(|| markdown_of(site, strings, cache, id, diagnostics));
+            if !reads.is_empty() {
+                lock(&read).extend(reads);
+            }
+            Some((id, r?))
+        })
+        .collect();
+    (rendered, read.into_inner().unwrap_or_else(|e| e.into_inner()))
 }
 
 /// The rendered Markdown of page `id`, or `None` if the page shows none (data pages, later
@@ -886,23 +959,30 @@ fn render_page(
     let page = &site.pages[id];
     let path = output::file_for_url(&page.url);
     // Nothing this page is made from has changed: take it as it is.
-    if let Some((inputs, bytes)) = cache.filter(|_| unchanged(id)).and_then(|c| c.finished(&page.url)) {
-        lock(&cache.expect("checked").inputs).insert(path.clone(), inputs);
+    if let Some(made) = cache.filter(|_| unchanged(id)).and_then(|c| c.finished(&page.url)) {
+        lock(&cache.expect("checked").inputs).insert(path.clone(), made.made_from);
         return Ok(OutputFile {
             path,
-            body: Body::Text(bytes),
+            body: Body::Text(made.html),
         });
     }
-    let context = renderer.page_context(site, strings, id, rendered);
-    let template = template_for(site, id);
-    let render = || {
-        let shown = site
-            .source_of(id)
-            .map_or_else(|| format!("the page {}", page.url), |s| s.file.display().to_string());
-        renderer.render_minified(&template, page.locale, &context, &shown)
+    let shown = || {
+        site.source_of(id)
+            .map_or_else(|| format!("the page {}", page.url), |s| s.file.display().to_string())
     };
+    let template = template_for(site, id);
     let body = match cache {
         Some(cache) => {
+            // What the page reads of the interface strings is noted, so that it is rendered again
+            // when one of them changes.
+            let (context, context_reads) =
+                crate::i18n::record_reads(|| renderer.page_context(site, strings, id, rendered));
+            let render = || {
+                let (html, mut reads) =
+                    crate::i18n::record_reads(|| renderer.render_minified(&template, page.locale, &context, &shown()));
+                reads.extend(context_reads.iter().cloned());
+                html.map(|h| (h, reads))
+            };
             let mut json = HashWriter::default();
             let _ = serde_json::to_writer(&mut json, &context.clone().into_json());
             let json = std::hash::Hasher::finish(&json.0);
@@ -910,9 +990,16 @@ fn render_page(
             // other templates or strings, and search entries and scans are keyed by this too.
             let environment = cache.environment.load(std::sync::atomic::Ordering::SeqCst);
             let inputs = hash_of((&template, page.locale, json, environment));
-            Body::Text(cache.page_or_render(&page.url, inputs, render)?)
+            Body::Text(cache.page_or_render(&page.url, inputs, strings, render)?)
         }
-        None => Body::Text(render()?.into()),
+        None => {
+            let context = renderer.page_context(site, strings, id, rendered);
+            Body::Text(
+                renderer
+                    .render_minified(&template, page.locale, &context, &shown())?
+                    .into(),
+            )
+        }
     };
     Ok(OutputFile { path, body })
 }
@@ -937,8 +1024,8 @@ fn structure_hash(root: &Path, site: &Site, environment: u64) -> u64 {
     hash_of((environment, fronts, data, site.pages.len()))
 }
 
-/// A hash of what templates read besides their context: the theme, the interface strings, the
-/// published statistics and the configuration.
+/// A hash of what templates read besides their context and the interface strings (which pages
+/// note as they read them): the theme, the published statistics and the configuration.
 fn environment_hash(root: &Path, theme: &Theme, site: &Site, options: &BuildOptions) -> u64 {
     let mut parts: Vec<Vec<u8>> = Vec::new();
     for t in &theme.templates {
@@ -946,15 +1033,6 @@ fn environment_hash(root: &Path, theme: &Theme, site: &Site, options: &BuildOpti
     }
     for a in &theme.assets {
         parts.push(a.url.clone().into_bytes());
-    }
-    for dir in ["i18n"] {
-        let mut files: Vec<PathBuf> = std::fs::read_dir(root.join(dir))
-            .map(|e| e.flatten().map(|e| e.path()).collect())
-            .unwrap_or_default();
-        files.sort();
-        for f in files {
-            parts.push(std::fs::read(&f).unwrap_or_default());
-        }
     }
     parts.push(std::fs::read(root.join(crate::config::CONFIG_FILE)).unwrap_or_default());
     let stats = &site.stats;

@@ -91,29 +91,8 @@ impl Renderer {
             .iter()
             .map(|locale| {
                 let mut tera = base.clone();
-                tera.register_function(
-                    "t",
-                    Translate {
-                        locale: locale.code.clone(),
-                        strings: strings.clone(),
-                    },
-                );
                 tera.register_function("asset", AssetUrl(assets.clone()));
-                tera.register_function(
-                    "stat",
-                    statistics::StatFunction {
-                        stats: site.stats.clone(),
-                        strings: strings.clone(),
-                        locale: locale.code.clone(),
-                    },
-                );
-                tera.register_filter(
-                    "number",
-                    NumberFilter {
-                        locale: locale.code.clone(),
-                        strings: strings.clone(),
-                    },
-                );
+                register_strings(&mut tera, site, &strings, &locale.code);
                 tera
             })
             .collect();
@@ -132,6 +111,14 @@ impl Renderer {
             .map(|li| renderer.make_frame(site, &strings, li))
             .collect();
         Some(renderer)
+    }
+
+    /// Renders with other interface strings from now on (after an edit to them); the shared
+    /// context of each locale is kept, so it must not read any string that changed.
+    pub fn set_strings(&mut self, site: &Site, strings: &Arc<Strings>) {
+        for (engine, locale) in self.engines.iter_mut().zip(&site.config.locales) {
+            register_strings(engine, site, strings, &locale.code);
+        }
     }
 
     /// Renders template `name` in locale `locale` with `context`; errors name the template and the page.
@@ -747,6 +734,32 @@ fn escape_markup(input: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// The template functions and filters that read interface strings: `t()`, `stat()`, `number`.
+fn register_strings(tera: &mut Tera, site: &Site, strings: &Arc<Strings>, locale: &str) {
+    tera.register_function(
+        "t",
+        Translate {
+            locale: locale.to_owned(),
+            strings: strings.clone(),
+        },
+    );
+    tera.register_function(
+        "stat",
+        statistics::StatFunction {
+            stats: site.stats.clone(),
+            strings: strings.clone(),
+            locale: locale.to_owned(),
+        },
+    );
+    tera.register_filter(
+        "number",
+        NumberFilter {
+            locale: locale.to_owned(),
+            strings: strings.clone(),
+        },
+    );
 }
 
 /// Tera's `truncate` filter (`length` graphemes, default 255, then `end`, default "…"), which
