@@ -16,6 +16,8 @@ pub enum Body {
     Bytes(std::sync::Arc<[u8]>),
     /// Text produced by the build (pages), kept as text so that checks read it without decoding.
     Text(std::sync::Arc<str>),
+    /// Already put into the output being prepared ([`Staging::put`]); the bytes are not kept.
+    Staged,
     /// A file copied as it is (site static files such as PDFs).
     Copy(PathBuf),
 }
@@ -26,7 +28,7 @@ impl Body {
         match self {
             Body::Bytes(b) => Some(b),
             Body::Text(t) => Some(t.as_bytes()),
-            Body::Copy(_) => None,
+            Body::Copy(_) | Body::Staged => None,
         }
     }
 }
@@ -134,102 +136,173 @@ pub fn check_out_dir(root: &Path, out: &Path) -> Result<(), String> {
 }
 
 /// Writes `files` into a folder beside `out`, then swaps it into place: `out` always holds one
-/// complete build, the last one that succeeded.
-///
-/// The folder written into is the previous output, kept beside `out` as `.NAME.putokaz-previous`
-/// after each swap, or a new one the first time. Creating files and folders costs far more than
-/// keeping or linking them, so a file already right in that folder is kept, and one whose bytes
-/// equal the published file is hard-linked from `out`; only changed files are written, and no
-/// folder tree is deleted. A file is never written into in place (it may share its data with a
-/// published file): it is removed and created anew.
+/// complete build, the last one that succeeded (see [`Staging`]).
 pub fn write_atomically(out: &Path, files: &[OutputFile]) -> io::Result<()> {
-    let parent = match out.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    std::fs::create_dir_all(&parent)?;
-    let name = out
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "public".into());
-    let previous = parent.join(format!(".{name}.{PREVIOUS_SUFFIX}"));
-    let staged = tempfile::Builder::new()
-        .prefix(&format!(".{name}.putokaz-new-"))
-        .tempdir_in(&parent)?
-        .keep();
-    let written = if previous.is_dir() {
-        std::fs::remove_dir(&staged).and_then(|()| std::fs::rename(&previous, &staged))?;
-        update_all(&staged, out, files)
-    } else {
-        write_all(&staged, out, files)
-    };
-    if let Err(e) = written {
-        let _ = std::fs::remove_dir_all(&staged);
-        return Err(e);
-    }
-
-    if out.exists() {
-        let old = tempfile::Builder::new()
-            .prefix(&format!(".{name}.putokaz-old-"))
-            .tempdir_in(&parent)?
-            .keep();
-        // `old` exists as an empty folder; move the live site inside it, then keep it for reuse.
-        let aside = old.join(&name);
-        std::fs::rename(out, &aside)?;
-        if let Err(e) = std::fs::rename(&staged, out) {
-            // Put the last good site back before reporting.
-            std::fs::rename(&aside, out)?;
-            let _ = std::fs::remove_dir_all(&staged);
-            return Err(e);
+    let staging = Staging::begin(out)?;
+    match files.par_iter().try_for_each(|f| staging.put(f)) {
+        Ok(()) => staging.publish(),
+        Err(e) => {
+            staging.abandon();
+            Err(e)
         }
-        std::fs::rename(&aside, &previous)?;
-        std::fs::remove_dir(&old)?;
-    } else {
-        std::fs::rename(&staged, out)?;
     }
-    Ok(())
 }
 
 /// The suffix of the folder beside the output that keeps the previous output for reuse.
 pub const PREVIOUS_SUFFIX: &str = "putokaz-previous";
 
-/// Makes `dir`, an earlier output, hold exactly `files` (see [`write_atomically`]).
-fn update_all(dir: &Path, published: &Path, files: &[OutputFile]) -> io::Result<()> {
-    let wanted: std::collections::HashSet<PathBuf> = files.iter().map(|f| dir.join(&f.path)).collect();
-    let folders: std::collections::HashSet<PathBuf> = wanted
-        .iter()
-        .flat_map(|p| p.ancestors().skip(1).take_while(|a| a.starts_with(dir) && *a != dir))
-        .map(Path::to_path_buf)
-        .collect();
-    // Remove what is no longer built (and anything of the wrong kind).
-    let mut walk = walkdir::WalkDir::new(dir).min_depth(1).into_iter();
-    while let Some(entry) = walk.next() {
-        let entry = entry.map_err(io::Error::other)?;
-        let path = entry.path();
-        if entry.file_type().is_dir() {
-            if !folders.contains(path) {
-                std::fs::remove_dir_all(path)?;
-                walk.skip_current_dir();
-            }
-        } else if !wanted.contains(path) {
-            std::fs::remove_file(path)?;
+/// A new output being prepared beside `out`, file by file as the build makes them, and swapped
+/// in whole by [`Staging::publish`]: `out` always holds one complete build, the last one that
+/// succeeded.
+///
+/// The folder written into is the previous output, kept beside `out` as `.NAME.putokaz-previous`
+/// after each swap, or a new one the first time. Creating files and folders costs far more than
+/// keeping or linking them, so a file already right in that folder is kept, and one whose bytes
+/// equal the published file is hard-linked from `out`; only changed files are written, and what
+/// no longer belongs is removed at the end. A file is never written into in place (it may share
+/// its data with a published file): it is removed and created anew.
+pub struct Staging {
+    out: PathBuf,
+    name: String,
+    parent: PathBuf,
+    /// The folder being prepared.
+    dir: PathBuf,
+    /// Every file put so far, as a path below the output.
+    put: std::sync::Mutex<std::collections::HashSet<String>>,
+    /// Whether the new output was published; if not, dropping it gives it up ([`Staging::abandon`]).
+    published: bool,
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.published && std::fs::rename(&self.dir, self.previous()).is_err() {
+            let _ = std::fs::remove_dir_all(&self.dir);
         }
     }
-    let mut missing: Vec<&PathBuf> = folders.iter().filter(|f| !f.is_dir()).collect();
-    missing.sort();
-    for folder in missing {
-        std::fs::create_dir_all(folder)?;
+}
+
+impl Staging {
+    /// Starts preparing the next output of `out`.
+    pub fn begin(out: &Path) -> io::Result<Staging> {
+        let parent = match out.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        std::fs::create_dir_all(&parent)?;
+        let name = out
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "public".into());
+        let dir = tempfile::Builder::new()
+            .prefix(&format!(".{name}.putokaz-new-"))
+            .tempdir_in(&parent)?
+            .keep();
+        let previous = parent.join(format!(".{name}.{PREVIOUS_SUFFIX}"));
+        if previous.is_dir() {
+            std::fs::remove_dir(&dir).and_then(|()| std::fs::rename(&previous, &dir))?;
+        }
+        Ok(Staging {
+            out: out.to_path_buf(),
+            name,
+            parent,
+            dir,
+            put: Default::default(),
+            published: false,
+        })
     }
-    files.par_iter().try_for_each(|f| {
-        let target = dir.join(&f.path);
-        if unchanged(&target, &f.body) {
+
+    /// Puts one file into the new output (from any thread). A [`Body::Staged`] file is only
+    /// counted: it was put before its bytes were let go.
+    pub fn put(&self, file: &OutputFile) -> io::Result<()> {
+        self.put
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(file.path.clone());
+        if matches!(file.body, Body::Staged) {
             return Ok(());
         }
-        if target.exists() {
-            std::fs::remove_file(&target)?;
+        let target = self.dir.join(&file.path);
+        if unchanged(&target, &file.body) {
+            return Ok(());
         }
-        link_or_create(&target, &published.join(&f.path), &f.body)
-    })
+        match std::fs::symlink_metadata(&target) {
+            Ok(m) if m.is_dir() => std::fs::remove_dir_all(&target)?,
+            Ok(_) => std::fs::remove_file(&target)?,
+            Err(_) => {}
+        }
+        if let Some(folder) = target.parent() {
+            if !folder.is_dir() && std::fs::create_dir_all(folder).is_err() {
+                // A file of the previous output is where a folder goes now.
+                for above in folder.ancestors().take_while(|a| *a != self.dir) {
+                    if above.is_file() {
+                        std::fs::remove_file(above)?;
+                    }
+                }
+                std::fs::create_dir_all(folder)?;
+            }
+        }
+        link_or_create(&target, &self.out.join(&file.path), &file.body)
+    }
+
+    /// Removes what no file was put for and swaps the new output in.
+    pub fn publish(mut self) -> io::Result<()> {
+        self.remove_unput()?;
+        self.published = true;
+        let (out, name, parent, dir) = (&self.out, &self.name, &self.parent, &self.dir);
+        if out.exists() {
+            let old = tempfile::Builder::new()
+                .prefix(&format!(".{name}.putokaz-old-"))
+                .tempdir_in(parent)?
+                .keep();
+            // `old` exists as an empty folder; move the live site inside it, then keep it for reuse.
+            let aside = old.join(name);
+            std::fs::rename(out, &aside)?;
+            if let Err(e) = std::fs::rename(dir, out) {
+                // Put the last good site back before reporting.
+                std::fs::rename(&aside, out)?;
+                let _ = std::fs::remove_dir_all(dir);
+                return Err(e);
+            }
+            std::fs::rename(&aside, self.previous())?;
+            std::fs::remove_dir(&old)?;
+        } else {
+            std::fs::rename(dir, out)?;
+        }
+        Ok(())
+    }
+
+    /// Gives up the new output, leaving `out` as it was; what was put is kept for the next build
+    /// to reuse. (Dropping an unpublished staging does the same.)
+    pub fn abandon(self) {}
+
+    fn previous(&self) -> PathBuf {
+        self.parent.join(format!(".{}.{PREVIOUS_SUFFIX}", self.name))
+    }
+
+    /// Removes the files and folders of the previous output that no file was put for.
+    fn remove_unput(&self) -> io::Result<()> {
+        let put = self.put.lock().unwrap_or_else(|e| e.into_inner());
+        let folders: std::collections::HashSet<&Path> = put
+            .iter()
+            .flat_map(|p| Path::new(p).ancestors().skip(1))
+            .filter(|a| !a.as_os_str().is_empty())
+            .collect();
+        let mut walk = walkdir::WalkDir::new(&self.dir).min_depth(1).into_iter();
+        while let Some(entry) = walk.next() {
+            let entry = entry.map_err(io::Error::other)?;
+            let rel = entry.path().strip_prefix(&self.dir).map_err(io::Error::other)?;
+            let rel_text = rel.to_string_lossy().replace('\\', "/");
+            if entry.file_type().is_dir() {
+                if !folders.contains(rel) {
+                    std::fs::remove_dir_all(entry.path())?;
+                    walk.skip_current_dir();
+                }
+            } else if !put.contains(&rel_text) {
+                std::fs::remove_file(entry.path())?;
+            }
+        }
+        Ok(())
+    }
 }
 
 /// Updates `out` to hold exactly `files`, writing only the files whose bytes changed and removing
@@ -298,26 +371,6 @@ pub fn overwrite(out: &Path, files: &[&OutputFile]) -> io::Result<()> {
     Ok(())
 }
 
-fn write_all(dir: &Path, published: &Path, files: &[OutputFile]) -> io::Result<()> {
-    let mut folders: Vec<PathBuf> = files
-        .iter()
-        .filter_map(|f| Path::new(&f.path).parent().map(|p| dir.join(p)))
-        .collect();
-    folders.sort();
-    folders.dedup();
-    // Sorted, a folder comes after its parent: one mkdir each, except for parents that hold no
-    // file themselves.
-    for folder in folders {
-        if std::fs::create_dir(&folder).is_err() {
-            std::fs::create_dir_all(&folder)?;
-        }
-    }
-    files.par_iter().try_for_each(|f| {
-        let target = dir.join(&f.path);
-        link_or_create(&target, &published.join(&f.path), &f.body)
-    })
-}
-
 /// Makes `target` (which does not exist) hold `body`: a hard link to the published file `old`
 /// where that holds exactly `body`, a new file otherwise.
 fn link_or_create(target: &Path, old: &Path, body: &Body) -> io::Result<()> {
@@ -333,6 +386,7 @@ fn create(target: &Path, body: &Body) -> io::Result<()> {
         Body::Bytes(b) => std::fs::write(target, b),
         Body::Text(t) => std::fs::write(target, t.as_bytes()),
         Body::Copy(from) => std::fs::copy(from, target).map(drop),
+        Body::Staged => Err(io::Error::other("the file was put into another output")),
     }
 }
 
@@ -345,6 +399,7 @@ fn unchanged(old: &Path, body: &Body) -> bool {
         return false;
     }
     match body {
+        Body::Staged => false,
         Body::Bytes(_) | Body::Text(_) => {
             let b = body.generated().unwrap_or_default();
             meta.len() == b.len() as u64 && std::fs::read(old).is_ok_and(|bytes| bytes[..] == b[..])

@@ -31,36 +31,60 @@ pub fn scan(
     reuse: &(dyn Fn(&str) -> Option<Vec<Finding>> + Sync),
     keep: &(dyn Fn(&str, &[Finding]) + Sync),
 ) -> Vec<Finding> {
-    let allowed: Vec<String> = allowed.iter().map(|a| compact(a)).collect();
+    let scanner = Scanner::new(base_url, allowed);
     files
         .par_iter()
         .flat_map_iter(|file| {
             if let Some(findings) = reuse(&file.path) {
                 return findings;
             }
-            let mut findings = Vec::new();
-            let text = match &file.body {
-                Body::Text(text) => Some(std::borrow::Cow::Borrowed(&**text)),
-                Body::Bytes(bytes) => Some(String::from_utf8_lossy(bytes)),
-                Body::Copy(_) => None,
-            };
-            if let Some(text) = text {
-                let mut found = |message: String| {
-                    findings.push(Finding {
-                        file: file.path.clone(),
-                        message,
-                    })
-                };
-                if file.path.ends_with(".html") {
-                    scan_html(&text, base_url, &allowed, &mut found);
-                } else if file.path.ends_with(".css") {
-                    scan_css(&text, base_url, &mut found);
-                }
-            }
+            let findings = scanner.scan(file);
             keep(&file.path, &findings);
             findings
         })
         .collect()
+}
+
+/// The scan of one file at a time, with the rules of one site.
+pub struct Scanner<'a> {
+    base_url: &'a str,
+    /// The allowed contacts, compared without spaces and punctuation.
+    allowed: Vec<String>,
+}
+
+impl<'a> Scanner<'a> {
+    /// The rules: `base_url` counts as the site itself; `allowed` lists the e-mail addresses and
+    /// phone numbers that may appear.
+    pub fn new(base_url: &'a str, allowed: &[String]) -> Scanner<'a> {
+        Scanner {
+            base_url,
+            allowed: allowed.iter().map(|a| compact(a)).collect(),
+        }
+    }
+
+    /// What is wrong with `file`.
+    pub fn scan(&self, file: &OutputFile) -> Vec<Finding> {
+        let mut findings = Vec::new();
+        let text = match &file.body {
+            Body::Text(text) => Some(std::borrow::Cow::Borrowed(&**text)),
+            Body::Bytes(bytes) => Some(String::from_utf8_lossy(bytes)),
+            Body::Copy(_) | Body::Staged => None,
+        };
+        if let Some(text) = text {
+            let mut found = |message: String| {
+                findings.push(Finding {
+                    file: file.path.clone(),
+                    message,
+                })
+            };
+            if file.path.ends_with(".html") {
+                scan_html(&text, self.base_url, &self.allowed, &mut found);
+            } else if file.path.ends_with(".css") {
+                scan_css(&text, self.base_url, &mut found);
+            }
+        }
+        findings
+    }
 }
 
 /// Whether `url` leaves the site.

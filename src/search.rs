@@ -109,13 +109,19 @@ pub fn indexes(
             }
         })
         .collect();
-    (0..site.config.locales.len())
-        .into_par_iter()
-        .map(|locale| {
-            let mine = || entries.iter().filter(move |(l, ..)| *l == locale);
-            let all_reused = mine().all(|(_, reused, _)| *reused);
+    // One locale at a time, each locale's entries dropped once joined: the entries and the
+    // indexes of a large site are tens of megabytes.
+    let mut by_locale: Vec<Vec<(bool, Option<Entry>)>> = vec![Vec::new(); site.config.locales.len()];
+    for (locale, reused, entry) in entries {
+        by_locale[locale].push((reused, entry));
+    }
+    by_locale
+        .into_iter()
+        .enumerate()
+        .map(|(locale, mine)| {
+            let all_reused = mine.iter().all(|(reused, _)| *reused);
             let body = all_reused.then(|| reuse_index(locale)).flatten().unwrap_or_else(|| {
-                let body = index_json(mine().filter_map(|(.., e)| e.as_ref()));
+                let body = index_json(mine.iter().filter_map(|(_, e)| e.as_ref()));
                 keep_index(locale, &body);
                 body
             });

@@ -65,6 +65,34 @@ fn a_failed_build_leaves_the_last_good_site_untouched() {
 }
 
 #[test]
+fn a_build_that_fails_after_writing_pages_leaves_the_last_good_site_untouched() {
+    let site = Site::new();
+    site.page("_index.en.md", "Home", "Version one.")
+        .page("about.en.md", "About", "About us.");
+    site.build();
+    let before = (site.read("en/index.html"), site.read("en/about/index.html"));
+    // Pages are put into the new output as they render; the leak scan of this one fails the
+    // build after that.
+    site.page("_index.en.md", "Home", "Version two.")
+        .page("about.en.md", "About", "Write to someone@example.org.");
+    let out = site.run(&["build"]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("someone@example.org"), "{}", stderr(&out));
+    assert_eq!((site.read("en/index.html"), site.read("en/about/index.html")), before);
+    let leftovers: Vec<String> = std::fs::read_dir(site.root())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("putokaz-") && n != ".public.putokaz-previous")
+        .collect();
+    assert!(leftovers.is_empty(), "temporary folders left behind: {leftovers:?}");
+
+    site.page("about.en.md", "About", "About us, again.");
+    site.build();
+    assert!(site.read("en/index.html").contains("Version two."));
+    assert!(site.read("en/about/index.html").contains("About us, again."));
+}
+
+#[test]
 fn configuration_errors_name_the_line() {
     let site = Site::with_config(&common::CONFIG.replace("as_of = 2026-11-22", "as_of = \"yesterday\""));
     let out = site.run(&["build"]);

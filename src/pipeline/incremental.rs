@@ -268,7 +268,7 @@ fn publish(
     }
     watch.lap("search index");
     let scanned: Vec<OutputFile> = changed.iter().map(|(_, f)| f.clone()).collect();
-    report_leaks(site, &scanned, Some(cache), &diagnostics);
+    report_leaks(site, &scanned, Some(cache), Vec::new(), &diagnostics);
     watch.lap("leak scan");
     if diagnostics.has_errors() {
         return Err(BuildError::Invalid(diagnostics.into_sorted()));

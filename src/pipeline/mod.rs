@@ -430,6 +430,8 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let (rendered, markdown_reads) = render_markdown(&site, &strings, options.cache.as_deref(), &diagnostics);
     watch.lap("markdown");
     check_links(&site, &rendered, &statics, &theme, &diagnostics);
+    let keeps_state = options.cache.is_some() && options.update_in_place;
+
     watch.lap("links");
     let (renderer, frame_reads) =
         crate::i18n::record_reads(|| Renderer::new(&site, &theme, strings.clone(), options.live_reload, &diagnostics));
@@ -468,6 +470,21 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
                 PageKind::Untranslated | PageKind::Data => true,
             }
     };
+    // A build that keeps nothing for the next one puts each page into the new output as soon as
+    // it is made, with its search entry and leak scan, and lets its HTML go: memory stays flat
+    // however large the site.
+    let staging = match &options.out {
+        Some(out) if options.cache.is_none() && !options.update_in_place => {
+            Some(output::Staging::begin(out).map_err(|source| BuildError::Write {
+                path: out.clone(),
+                source,
+            })?)
+        }
+        _ => None,
+    };
+    let streamed = Streamed::default();
+    let allowed = allowed_contacts(&site);
+    let scanner = crate::scan::Scanner::new(&site.config.base_url, &allowed);
     let total = site.pages.len();
     let done = std::sync::atomic::AtomicUsize::new(0);
     let pages: Vec<OutputFile> = (0..total)
@@ -486,10 +503,31 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
             if let Some(progress) = &options.progress {
                 progress(n, total);
             }
-            result.map_err(|d| diagnostics.push(d)).ok()
+            let file = result.map_err(|d| diagnostics.push(d)).ok()?;
+            Some(match &staging {
+                Some(staging) => streamed.put(&site, id, file, staging, &scanner),
+                None => file,
+            })
         })
         .collect();
     watch.lap("templates");
+    let Streamed {
+        entries: streamed_entries,
+        findings: streamed_findings,
+        failed: streamed_failure,
+    } = streamed;
+    if let (Some(e), Some(out)) = (
+        streamed_failure.into_inner().unwrap_or_else(|e| e.into_inner()),
+        &options.out,
+    ) {
+        return Err(BuildError::Write {
+            path: out.clone(),
+            source: e,
+        });
+    }
+    let streamed_entries = streamed_entries.into_inner().unwrap_or_else(|e| e.into_inner());
+    // Unless the next build starts from this one, the rendered Markdown is needed no more.
+    let rendered = if keeps_state { rendered } else { HashMap::new() };
     let mut files = pages;
     if !diagnostics.has_errors() {
         // Every page rendered, so `files[i]` is page `i`.
@@ -497,7 +535,12 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         let indexes = crate::search::indexes(
             &site,
             &files,
-            &|url| cache.and_then(|c| c.search_entry(url)),
+            &|url| {
+                streamed_entries
+                    .get(url)
+                    .cloned()
+                    .or_else(|| cache.and_then(|c| c.search_entry(url)))
+            },
             &|url, entry| {
                 if let Some(c) = cache {
                     c.keep_search_entry(url, entry);
@@ -565,7 +608,13 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         body: Body::Copy(from.clone()),
     }));
     watch.lap("feeds, sitemap, open data");
-    report_leaks(&site, &files, options.cache.as_deref(), &diagnostics);
+    report_leaks(
+        &site,
+        &files,
+        options.cache.as_deref(),
+        streamed_findings.into_inner().unwrap_or_else(|e| e.into_inner()),
+        &diagnostics,
+    );
     watch.lap("leak scan");
     if diagnostics.has_errors() {
         return Err(BuildError::Invalid(diagnostics.into_sorted()));
@@ -590,6 +639,11 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
                 *lock(&c.files) = Some(files.iter().map(|f| f.path.clone()).collect());
             }
             result
+        } else if let Some(staging) = staging {
+            files
+                .par_iter()
+                .try_for_each(|f| staging.put(f))
+                .and_then(|()| staging.publish())
         } else {
             output::write_atomically(out, &files)
         };
@@ -802,16 +856,22 @@ fn check_links(
 
 /// Scans the output for anything that would expose visitors ([`crate::scan`]); each finding is
 /// an error naming the Markdown file the page comes from, where there is one.
-fn report_leaks(site: &Site, files: &[OutputFile], cache: Option<&BuildCache>, diagnostics: &Diagnostics) {
-    let mut allowed = site.config.allowed_contacts.clone();
-    allowed.extend(site.help.iter().flat_map(|c| c.phones().map(str::to_owned)));
+fn report_leaks(
+    site: &Site,
+    files: &[OutputFile],
+    cache: Option<&BuildCache>,
+    earlier: Vec<crate::scan::Finding>,
+    diagnostics: &Diagnostics,
+) {
+    let allowed = allowed_contacts(site);
     if let Some(cache) = cache {
         let rules = hash_of((&allowed, &site.config.base_url));
         if cache.scan_allowed.swap(rules, std::sync::atomic::Ordering::SeqCst) != rules {
             lock(&cache.scan).clear();
         }
     }
-    let findings = crate::scan::scan(
+    let mut findings = earlier;
+    findings.extend(crate::scan::scan(
         files,
         &site.config.base_url,
         &allowed,
@@ -821,7 +881,7 @@ fn report_leaks(site: &Site, files: &[OutputFile], cache: Option<&BuildCache>, d
                 c.keep_scan_findings(path, found);
             }
         },
-    );
+    ));
     if findings.is_empty() {
         return;
     }
@@ -843,6 +903,50 @@ fn report_leaks(site: &Site, files: &[OutputFile], cache: Option<&BuildCache>, d
             Diagnostic::error(file, None, format!("{}{where_}", f.message))
                 .with_hint("pages may load nothing from other sites and carry no inline code; contacts belong in the hotline data or [help] allowed_contacts"),
         );
+    }
+}
+
+/// The e-mail addresses and phone numbers pages may show: the configured ones and the hotlines'.
+fn allowed_contacts(site: &Site) -> Vec<String> {
+    let mut allowed = site.config.allowed_contacts.clone();
+    allowed.extend(site.help.iter().flat_map(|c| c.phones().map(str::to_owned)));
+    allowed
+}
+
+/// What pages put into the new output as they were made left behind: their search entries,
+/// what the leak scan found in them, and the first error writing them.
+#[derive(Default)]
+struct Streamed {
+    entries: std::sync::Mutex<HashMap<String, Option<crate::search::Entry>>>,
+    findings: std::sync::Mutex<Vec<crate::scan::Finding>>,
+    failed: std::sync::Mutex<Option<std::io::Error>>,
+}
+
+impl Streamed {
+    /// Takes the search entry of page `id` and scans it, puts it into `staging`, and returns it
+    /// without its bytes.
+    fn put(
+        &self,
+        site: &Site,
+        id: PageId,
+        file: OutputFile,
+        staging: &output::Staging,
+        scanner: &crate::scan::Scanner,
+    ) -> OutputFile {
+        let page = &site.pages[id];
+        let entry = crate::search::entry(site, page, &file);
+        lock(&self.entries).insert(page.url.clone(), entry);
+        let found = scanner.scan(&file);
+        if !found.is_empty() {
+            lock(&self.findings).extend(found);
+        }
+        if let Err(e) = staging.put(&file) {
+            lock(&self.failed).get_or_insert(e);
+        }
+        OutputFile {
+            path: file.path,
+            body: Body::Staged,
+        }
     }
 }
 
