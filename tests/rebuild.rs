@@ -8,6 +8,17 @@ use std::sync::Arc;
 
 use putokaz::pipeline::{BuildCache, BuildOptions, build, rebuild};
 
+/// Options like `putokaz serve`'s: a cache, and `cached/` updated in place.
+fn preview(site: &common::Site) -> BuildOptions {
+    BuildOptions {
+        root: site.root().to_path_buf(),
+        out: Some(site.root().join("cached")),
+        cache: Some(Arc::new(BuildCache::default())),
+        update_in_place: true,
+        ..BuildOptions::default()
+    }
+}
+
 fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     let mut files = BTreeMap::new();
     for entry in walkdir::WalkDir::new(dir) {
@@ -27,14 +38,7 @@ fn cached_rebuild_after_edits_equals_a_fresh_build() {
         .page("_index.en.md", "Home", "See [about](@/about.md).")
         .page("about.en.md", "About", "## Team\n\nWho we are.")
         .page("news/_index.en.md", "News", "");
-    let cache = Arc::new(BuildCache::default());
-    let cached = BuildOptions {
-        root: site.root().to_path_buf(),
-        out: Some(site.root().join("cached")),
-        cache: Some(cache.clone()),
-        update_in_place: true,
-        ..BuildOptions::default()
-    };
+    let cached = preview(&site);
     build(&cached).unwrap();
 
     // An edit to one page, a new translation (which changes where @/about.md leads in Serbian),
@@ -101,13 +105,7 @@ fn every_kind_of_edit_rebuilds_to_the_fresh_output() {
         "Quote",
         "There were {{ stat(table=\"t\", year=\"2015\") }}.",
     );
-    let cached = BuildOptions {
-        root: site.root().to_path_buf(),
-        out: Some(site.root().join("cached")),
-        cache: Some(Arc::new(BuildCache::default())),
-        update_in_place: true,
-        ..BuildOptions::default()
-    };
+    let cached = preview(&site);
     build(&cached).unwrap();
     assert_same_as_fresh(&site);
 
@@ -179,13 +177,7 @@ fn an_edit_to_bodies_renders_only_their_pages_and_equals_a_fresh_build() {
         .page("about.en.md", "About", "## Team\n\nWho we are.")
         .page("news/_index.en.md", "News", "")
         .page("news/first.en.md", "First", "News.");
-    let cached = BuildOptions {
-        root: site.root().to_path_buf(),
-        out: Some(site.root().join("cached")),
-        cache: Some(Arc::new(BuildCache::default())),
-        update_in_place: true,
-        ..BuildOptions::default()
-    };
+    let cached = preview(&site);
     let first = build(&cached).unwrap();
     assert_eq!(first.rendered, first.pages);
     let about_sr = site.root().join("content/about.sr.md");

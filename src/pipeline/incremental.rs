@@ -29,16 +29,18 @@ use crate::i18n::{Read, Strings};
 use crate::output::{self, OutputFile};
 use crate::site::{PageId, PageKind};
 
-/// Builds the site again after `changed` files were saved: only the pages that show them when
-/// they are Markdown files whose front matter did not change and the previous build of the
-/// same preview folder succeeded (`putokaz serve`), a full [`build`] otherwise.
+/// Builds the site again after `changed` files were saved. When the previous build of the same
+/// preview folder succeeded (`putokaz serve`) and they are Markdown files whose front matter
+/// did not change, or interface strings files, only the pages that show what changed are made;
+/// otherwise this is a full [`build`].
 pub fn rebuild(options: &BuildOptions, changed: &[PathBuf]) -> Result<BuildReport, BuildError> {
-    if let Some(cache) = options.cache.as_deref() {
+    let preview = options.out.as_deref().filter(|_| options.update_in_place);
+    if let (Some(cache), Some(out)) = (options.cache.as_deref(), preview) {
         let mut last = lock(&cache.last);
         let result = match last.as_mut() {
             Some(l) => match body_edits(options, l, changed) {
-                Some(edits) => Some(rebuild_bodies(options, cache, l, edits)),
-                None if only_strings(options, changed) => rebuild_strings(options, cache, l),
+                Some(edits) => Some(rebuild_bodies(out, cache, l, edits)),
+                None if only_strings(options, changed) => rebuild_strings(options, out, cache, l),
                 None => None,
             },
             None => None,
@@ -59,9 +61,7 @@ fn only_strings(options: &BuildOptions, changed: &[PathBuf]) -> bool {
     let Ok(i18n) = options.root.join("i18n").canonicalize() else {
         return false;
     };
-    options.out.is_some()
-        && options.update_in_place
-        && !changed.is_empty()
+    !changed.is_empty()
         && changed.iter().all(|p| {
             p.extension().is_some_and(|e| e == "ftl")
                 && p.canonicalize().is_ok_and(|p| p.parent() == Some(i18n.as_path()))
@@ -71,7 +71,6 @@ fn only_strings(options: &BuildOptions, changed: &[PathBuf]) -> bool {
 /// The sources whose bodies `changed` edits, with their new text; `None` unless every changed
 /// path is a Markdown source of the last build whose front matter is unchanged.
 fn body_edits(options: &BuildOptions, last: &LastBuild, changed: &[PathBuf]) -> Option<Vec<(usize, SourcePage)>> {
-    options.out.as_ref().filter(|_| options.update_in_place)?;
     let root = options.root.canonicalize().ok()?;
     let mut edits: Vec<(usize, SourcePage)> = Vec::new();
     for path in changed {
@@ -103,7 +102,7 @@ fn missing(path: &str) -> BuildError {
 
 /// Applies `edits` to the last build and writes the pages they change.
 fn rebuild_bodies(
-    options: &BuildOptions,
+    out: &Path,
     cache: &BuildCache,
     last: &mut LastBuild,
     edits: Vec<(usize, SourcePage)>,
@@ -148,7 +147,7 @@ fn rebuild_bodies(
         return Err(BuildError::Invalid(diagnostics.into_sorted()));
     }
 
-    publish(options, cache, last, &affected, diagnostics, &mut watch)?;
+    publish(out, cache, last, &affected, diagnostics, &mut watch)?;
     let mut bodies = lock(&cache.bodies);
     for &source in &edited {
         let src = &last.site.sources[source];
@@ -165,6 +164,7 @@ fn rebuild_bodies(
 /// definition changed; `None` when that takes a full build.
 fn rebuild_strings(
     options: &BuildOptions,
+    out: &Path,
     cache: &BuildCache,
     last: &mut LastBuild,
 ) -> Option<Result<BuildReport, BuildError>> {
@@ -192,7 +192,7 @@ fn rebuild_strings(
     last.renderer.set_strings(&last.site, &strings);
     last.strings = strings.clone();
     watch.lap("model");
-    if let Err(e) = publish(options, cache, last, &affected, diagnostics, &mut watch) {
+    if let Err(e) = publish(out, cache, last, &affected, diagnostics, &mut watch) {
         return Some(Err(e));
     }
     cache.keep_strings(strings);
@@ -207,7 +207,7 @@ fn rebuild_strings(
 /// Renders the `affected` pages of the last build again, joins the search index of their
 /// locales from the kept entries, scans those files and writes them.
 fn publish(
-    options: &BuildOptions,
+    out: &Path,
     cache: &BuildCache,
     last: &mut LastBuild,
     affected: &[PageId],
@@ -274,9 +274,8 @@ fn publish(
         return Err(BuildError::Invalid(diagnostics.into_sorted()));
     }
 
-    let out = options.out.as_ref().ok_or_else(|| missing("the output folder"))?;
     output::overwrite(out, &scanned.iter().collect::<Vec<_>>()).map_err(|source| BuildError::Write {
-        path: out.clone(),
+        path: out.to_path_buf(),
         source,
     })?;
     {
