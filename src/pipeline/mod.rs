@@ -487,29 +487,41 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let scanner = crate::scan::Scanner::new(&site.config.base_url, &allowed);
     let total = site.pages.len();
     let done = std::sync::atomic::AtomicUsize::new(0);
-    let pages: Vec<OutputFile> = (0..total)
-        .into_par_iter()
-        .filter_map(|id| {
-            let result = render_page(
-                &site,
-                &strings,
-                &renderer,
-                &rendered,
-                options.cache.as_deref(),
-                &unchanged,
-                id,
-            );
-            let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
-            if let Some(progress) = &options.progress {
-                progress(n, total);
-            }
-            let file = result.map_err(|d| diagnostics.push(d)).ok()?;
-            Some(match &staging {
-                Some(staging) => streamed.put(&site, id, file, staging, &scanner),
-                None => file,
+    let render = |id: PageId| {
+        let result = render_page(
+            &site,
+            &strings,
+            &renderer,
+            &rendered,
+            options.cache.as_deref(),
+            &unchanged,
+            id,
+        );
+        let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+        if let Some(progress) = &options.progress {
+            progress(n, total);
+        }
+        result.map_err(|d| diagnostics.push(d)).ok()
+    };
+    let pages: Vec<OutputFile> = match &staging {
+        // In batches: each renders whole, then is indexed, scanned and put whole. Keeping each
+        // kind of work together is faster than doing all of it page by page (about 3 % more
+        // time than holding every page, instead of 10 %).
+        Some(staging) => (0..total)
+            .step_by(STREAM_BATCH)
+            .flat_map(|from| {
+                let batch: Vec<(PageId, OutputFile)> = (from..(from + STREAM_BATCH).min(total))
+                    .into_par_iter()
+                    .filter_map(|id| Some((id, render(id)?)))
+                    .collect();
+                batch
+                    .into_par_iter()
+                    .map(|(id, file)| streamed.put(&site, id, file, staging, &scanner))
+                    .collect::<Vec<_>>()
             })
-        })
-        .collect();
+            .collect(),
+        None => (0..total).into_par_iter().filter_map(render).collect(),
+    };
     watch.lap("templates");
     let Streamed {
         entries: streamed_entries,
@@ -912,6 +924,9 @@ fn allowed_contacts(site: &Site) -> Vec<String> {
     allowed.extend(site.help.iter().flat_map(|c| c.phones().map(str::to_owned)));
     allowed
 }
+
+/// How many pages a streamed build renders before it puts them into the new output.
+const STREAM_BATCH: usize = 1024;
 
 /// What pages put into the new output as they were made left behind: their search entries,
 /// what the leak scan found in them, and the first error writing them.
