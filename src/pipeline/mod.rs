@@ -213,6 +213,8 @@ impl BuildCache {
     /// Whether any of `reads` has changed since the last successful build.
     fn any_changed(&self, reads: &BTreeSet<Read>) -> bool {
         match &*lock(&self.changed_strings) {
+            // Usually a string or two changed, and a page read dozens: look up the smaller set.
+            Some(changed) if changed.len() < reads.len() => changed.iter().any(|c| reads.contains(c)),
             Some(changed) => reads.iter().any(|r| changed.contains(r)),
             None => true,
         }
