@@ -85,7 +85,12 @@ fi
 # Per stage, one more Putokaz run into a fresh folder.
 target/release/putokaz --root "$work/site" build --out "$work/out-stages" --timings 2>&1 | sed -n '/^  /p' | grep -v hint
 
-# What `putokaz serve` does after saving one page (the time from the file event to the last file
-# written; the browser reloads at its next poll).
+# What `putokaz serve` does after a save, from the file event to the last file written (pages
+# waiting on the preview reload as soon as it is done): one Markdown page, one interface string
+# (the search page's note on JavaScript), and a comment added to a plan's data.
 echo "serve rebuilds after editing one page:"
 target/release/examples/rebuild_time "$work/site" content/pages/page-1.en.md 3 | sed 's/^/  /'
+echo "serve rebuilds after editing one interface string:"
+target/release/examples/rebuild_time "$work/site" i18n/en.ftl 3 | grep -v '^first' | sed 's/^/  /'
+echo "serve rebuilds after editing a plan's data file:"
+target/release/examples/rebuild_time "$work/site" content/plans/rs-2009-2011/plan.toml 3 | grep -v '^first' | sed 's/^/  /'
