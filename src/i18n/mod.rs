@@ -178,24 +178,6 @@ impl Strings {
         h.finish()
     }
 
-    /// A hash of every definition.
-    pub fn fingerprint_all(&self) -> u64 {
-        use std::hash::{Hash, Hasher};
-        let mut all: Vec<(&String, Vec<(&String, &u64)>)> = self
-            .fingerprints
-            .iter()
-            .map(|(l, m)| {
-                let mut v: Vec<_> = m.iter().collect();
-                v.sort();
-                (l, v)
-            })
-            .collect();
-        all.sort();
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        (self.references, all).hash(&mut h);
-        h.finish()
-    }
-
     /// Which definition `key` takes in `locale` (its own or English), as a hash.
     fn fingerprint(&self, locale: &str, key: &str) -> Option<(bool, u64)> {
         if let Some(own) = self.fingerprints.get(locale).and_then(|m| m.get(key)) {
@@ -436,6 +418,33 @@ en = "a"
         assert_eq!(s.format_date("sr-latn", d), "30. april 2009.");
         assert_eq!(s.format_date("cnr", d), "30. april 2009.");
         assert_eq!(s.format_date("mk", d), "30 април 2009");
+    }
+
+    #[test]
+    fn reads_are_recorded_and_changes_found_through_the_fallback() {
+        let before = strings_with(&[("en", "extra = One\n")]);
+        let ((), reads) = record_reads(|| {
+            let ((), inner) = record_reads(|| {
+                before.get("sr", "home", None).unwrap();
+            });
+            assert_eq!(inner.len(), 1);
+            before.get("mk", "extra", None).unwrap();
+        });
+        let read = |l: &str, k: &str| (l.to_owned(), k.to_owned());
+        assert_eq!(reads, BTreeSet::from([read("sr", "home"), read("mk", "extra")]));
+
+        // `extra` exists only in English, so every locale shows the English change.
+        let after = strings_with(&[("en", "extra = Two\n")]);
+        let changed = after.changed_since(&before).unwrap();
+        assert!(changed.contains(&read("mk", "extra")) && changed.contains(&read("en", "extra")));
+        assert!(!changed.contains(&read("sr", "home")));
+        assert_eq!(
+            strings_with(&[("en", "extra = One\n")]).changed_since(&before),
+            Some(BTreeSet::new())
+        );
+        // A message that refers to another makes every change count.
+        let referring = strings_with(&[("en", "extra = { home }\n")]);
+        assert_eq!(referring.changed_since(&before), None);
     }
 
     #[test]
