@@ -44,17 +44,6 @@ fn every_error_is_reported_together_with_file_and_line() {
     assert!(!site.out().exists(), "nothing may be written by a failed build");
 }
 
-/// The folders a build made beside the output and left there.
-fn temporary_folders(site: &Site) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(site.root())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.contains("putokaz-"))
-        .collect();
-    names.sort();
-    names
-}
-
 #[test]
 fn a_failed_build_leaves_the_last_good_site_untouched() {
     let site = Site::new();
@@ -67,7 +56,7 @@ fn a_failed_build_leaves_the_last_good_site_untouched() {
     assert!(!out.status.success());
     assert!(stderr(&out).contains("content/_index.en.md:2"), "{}", stderr(&out));
     assert_eq!(site.read("en/index.html"), before);
-    assert_eq!(temporary_folders(&site), Vec::<String>::new());
+    assert_eq!(site.folders_beside_output(), Vec::<String>::new());
 }
 
 #[test]
@@ -86,7 +75,7 @@ fn a_build_that_fails_after_writing_pages_leaves_the_last_good_site_untouched() 
     assert!(stderr(&out).contains("someone@example.org"), "{}", stderr(&out));
     assert_eq!((site.read("en/index.html"), site.read("en/about/index.html")), before);
     // The new output given up is kept as the previous one, for the next build to reuse.
-    assert_eq!(temporary_folders(&site), [".public.putokaz-previous"]);
+    assert_eq!(site.folders_beside_output(), [".public.putokaz-previous"]);
 
     site.page("about.en.md", "About", "About us, again.");
     site.build();

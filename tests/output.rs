@@ -266,16 +266,7 @@ fn a_rebuild_links_unchanged_files_and_writes_only_what_changed() {
     assert_eq!(inode("en/b/index.html"), b, "an unchanged file is linked, not written");
     assert_eq!(site.read("en/b/index.html"), before_b);
     // Beside the output: only the previous output, kept for the next build to reuse.
-    let beside = || -> Vec<String> {
-        let mut names: Vec<String> = std::fs::read_dir(site.root())
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .filter(|n| n.contains("putokaz-"))
-            .collect();
-        names.sort();
-        names
-    };
-    assert_eq!(beside(), [".public.putokaz-previous"]);
+    assert_eq!(site.folders_beside_output(), [".public.putokaz-previous"]);
 
     // The third build reuses that folder: removed pages go, changed ones change, and the
     // published output never changes under a build.
@@ -288,7 +279,7 @@ fn a_rebuild_links_unchanged_files_and_writes_only_what_changed() {
     assert!(site.read("en/a/index.html").contains("Third text."));
     assert!(site.read("en/c/index.html").contains("New page."));
     assert!(!site.out().join("en/b").exists());
-    assert_eq!(beside(), [".public.putokaz-previous"]);
+    assert_eq!(site.folders_beside_output(), [".public.putokaz-previous"]);
     let previous = site.root().join(".public.putokaz-previous");
     assert!(
         std::fs::read_to_string(previous.join("en/a/index.html"))

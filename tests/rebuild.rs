@@ -19,6 +19,11 @@ fn preview(site: &common::Site) -> BuildOptions {
     }
 }
 
+/// A file of the preview folder `cached/`, as text.
+fn preview_file(site: &common::Site, path: &str) -> String {
+    String::from_utf8_lossy(&std::fs::read(site.root().join("cached").join(path)).unwrap()).into_owned()
+}
+
 fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     let mut files = BTreeMap::new();
     for entry in walkdir::WalkDir::new(dir) {
@@ -112,10 +117,7 @@ fn every_kind_of_edit_rebuilds_to_the_fresh_output() {
     // An interface string.
     site.write("i18n/en.ftl", "home = Start\n");
     build(&cached).unwrap();
-    assert!(
-        String::from_utf8_lossy(&std::fs::read(site.root().join("cached/en/about/index.html")).unwrap())
-            .contains(">Start<")
-    );
+    assert!(preview_file(&site, "en/about/index.html").contains(">Start<"));
     assert_same_as_fresh(&site);
     // A template.
     site.write(
@@ -127,10 +129,7 @@ fn every_kind_of_edit_rebuilds_to_the_fresh_output() {
     // A statistic that a page quotes: the count becomes small and is withheld.
     site.write("content/statistics/t.csv", "year,count\n2015,4\n2016,30\n");
     build(&cached).unwrap();
-    assert!(
-        String::from_utf8_lossy(&std::fs::read(site.root().join("cached/en/quote/index.html")).unwrap())
-            .contains("fewer than 11")
-    );
+    assert!(preview_file(&site, "en/quote/index.html").contains("fewer than 11"));
     assert_same_as_fresh(&site);
     // A page removed, and the configuration changed.
     std::fs::remove_file(site.root().join("content/gone.en.md")).unwrap();
@@ -157,10 +156,7 @@ fn every_kind_of_edit_rebuilds_to_the_fresh_output() {
         "{% extends \"base.html\" %}{% block content %}<h1>{{ page.title }}</h1><div id=x>{{ page.content | safe }}</div>{% endblock content %}",
     );
     build(&cached).unwrap();
-    assert!(
-        String::from_utf8_lossy(&std::fs::read(site.root().join("cached/en/about/index.html")).unwrap())
-            .contains("edited while")
-    );
+    assert!(preview_file(&site, "en/about/index.html").contains("edited while"));
     assert_same_as_fresh(&site);
     // Only a body changes: the fast path.
     site.page("about.en.md", "About", "Text, edited once more.");
@@ -181,9 +177,7 @@ fn an_edit_to_bodies_renders_only_their_pages_and_equals_a_fresh_build() {
     let first = build(&cached).unwrap();
     assert_eq!(first.rendered, first.pages);
     let about_sr = site.root().join("content/about.sr.md");
-    let read = |path: &str| {
-        String::from_utf8_lossy(&std::fs::read(site.root().join("cached").join(path)).unwrap()).into_owned()
-    };
+    let read = |path: &str| preview_file(&site, path);
 
     // The Serbian body: its Cyrillic and Latin pages, and both search indexes.
     // Only the files named are read again: an edit the watcher did not report is not seen.

@@ -110,6 +110,17 @@ impl Site {
         std::fs::read_to_string(self.out().join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
     }
 
+    /// The folders builds left beside the output (names with `putokaz-`), sorted.
+    pub fn folders_beside_output(&self) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(self.root())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.contains("putokaz-"))
+            .collect();
+        names.sort();
+        names
+    }
+
     /// A built page, parsed. `url` is like `/en/about/`.
     pub fn html(&self, url: &str) -> Html {
         Html::parse_document(&self.read(&format!("{}index.html", url.trim_start_matches('/'))))
