@@ -27,6 +27,12 @@ rm -rf "$work/site/content/plans/synthetic" "$work/site/content/institutions/xx.
 cp putokaz.toml "$work/site/"
 cp -r i18n "$work/site/"
 cp -r content/. "$work/site/content/"
+# A progress report for serve's timing of a report edit (benchmark data, never published): on
+# the first activity of the Serbian plan, which has no reports.
+activity=$(sed -n 's/^id = "\(.*\)"$/\1/p' content/plans/rs-2009-2011/plan.toml | sed -n '/^[0-9]*\.[0-9]*\.[0-9]*$/{p;q}')
+mkdir -p "$work/site/content/plans/rs-2009-2011/reports"
+printf '[[report]]\nactivity = "%s"\ndate = 2010-06-30\nstatus = "limited"\ntext = { en = "Benchmark report." }\nsource = { document = "Benchmark" }\n' \
+  "$activity" > "$work/site/content/plans/rs-2009-2011/reports/bench.toml"
 md_bytes=$(du -sb "$work/site/content/pages" | cut -f1)
 echo "site: the real portal + $n synthetic pages × 4 languages ($((md_bytes / 1024 / 1024)) MiB of Markdown)"
 
@@ -87,10 +93,13 @@ target/release/putokaz --root "$work/site" build --out "$work/out-stages" --timi
 
 # What `putokaz serve` does after a save, from the file event to the last file written (pages
 # waiting on the preview reload as soon as it is done): one Markdown page, one interface string
-# (the search page's note on JavaScript), and a comment added to a plan's data.
+# (the search page's note on JavaScript), the status of one progress report, and a comment added
+# to a plan's data (a full rebuild with what the last build kept).
 echo "serve rebuilds after editing one page:"
 target/release/examples/rebuild_time "$work/site" content/pages/page-1.en.md 3 | sed 's/^/  /'
 echo "serve rebuilds after editing one interface string:"
 target/release/examples/rebuild_time "$work/site" i18n/en.ftl 3 | grep -v '^first' | sed 's/^/  /'
+echo "serve rebuilds after editing one progress report:"
+target/release/examples/rebuild_time "$work/site" content/plans/rs-2009-2011/reports/bench.toml 3 | grep -v '^first' | sed 's/^/  /'
 echo "serve rebuilds after editing a plan's data file:"
 target/release/examples/rebuild_time "$work/site" content/plans/rs-2009-2011/plan.toml 3 | grep -v '^first' | sed 's/^/  /'

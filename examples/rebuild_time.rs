@@ -1,8 +1,8 @@
 //! Measures what `putokaz serve` does after an edit: [`putokaz::pipeline::rebuild`] with the
 //! edited file, as the watcher reports it, into a folder updated in place. Prints the first
-//! build's time and each rebuild's, with its stages. A Markdown page or an `i18n/*.ftl` file
-//! times the paths for bodies and strings; any other file (a plan, a progress report) the full
-//! rebuild with the cache.
+//! build's time and each rebuild's, with its stages. A Markdown page, an `i18n/*.ftl` file or a
+//! file of progress reports times the paths for bodies, strings and reports; any other file (a
+//! plan) the full rebuild with the cache.
 //!
 //! Usage: `cargo run --release --example rebuild_time -- SITE_DIR PAGE.md [EDITS=5]`
 
@@ -44,8 +44,14 @@ fn main() {
 }
 
 /// The file with edit number `i`: a paragraph added to Markdown, the search page's note on
-/// JavaScript changed in interface strings, a comment added to TOML.
+/// JavaScript changed in interface strings, the status of a progress report on limited progress
+/// changed (in a `reports/` folder), a comment added to other TOML.
 fn edited(original: &str, file: &std::path::Path, i: usize) -> String {
+    const STATUSES: [&str; 3] = ["substantial", "complete", "not-started"];
+    if file.parent().is_some_and(|p| p.ends_with("reports")) {
+        let status = STATUSES[(i - 1) % STATUSES.len()];
+        return original.replacen("status = \"limited\"", &format!("status = \"{status}\""), 1);
+    }
     match file.extension().and_then(|e| e.to_str()) {
         Some("md") => format!("{original}\n\nEdit {i}.\n"),
         Some("ftl") => format!("{original}\nsearch-no-js = Search needs JavaScript (edit {i}).\n"),

@@ -16,6 +16,7 @@ pub mod opendata;
 pub mod output;
 pub mod pipeline;
 pub mod plan;
+pub mod reads;
 pub mod render;
 pub mod scaffold;
 pub mod scan;

@@ -361,14 +361,13 @@ pub fn write_in_place(
 /// Writes `files` into `out`, a private folder that holds the rest of the same site (the
 /// preview of `putokaz serve` after an edit to some pages).
 pub fn overwrite(out: &Path, files: &[&OutputFile]) -> io::Result<()> {
-    for f in files {
+    files.par_iter().try_for_each(|f| {
         let target = out.join(&f.path);
         if let Some(parent) = target.parent() {
             std::fs::create_dir_all(parent)?;
         }
-        create(&target, &f.body)?;
-    }
-    Ok(())
+        create(&target, &f.body)
+    })
 }
 
 /// Makes `target` (which does not exist) hold `body`: a hard link to the published file `old`

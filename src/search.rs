@@ -1,5 +1,10 @@
-//! Search without third parties: a small index per locale, written at build time, that an
-//! optional script on the search page filters in the browser.
+//! Search without third parties: an index per locale, written at build time, that an optional
+//! script on the search page filters in the browser.
+//!
+//! A locale's index comes in parts, one per top folder of the site (`plans`, `institutions`, …)
+//! and `main` for the pages outside folders; the script fetches them all. An edit then
+//! rewrites only the parts whose pages changed: a progress report does not rewrite the index
+//! of thousands of Markdown pages.
 //!
 //! Without JavaScript the search page lists the pre-rendered browsing pages instead. Text is
 //! folded for matching: lowercase, Serbian Cyrillic transliterated and Latin diacritics dropped
@@ -16,9 +21,42 @@ use crate::i18n::translit;
 use crate::output::{Body, OutputFile};
 use crate::site::{DataPage, PageKind, Site};
 
-/// The URL of a locale's search index.
-pub fn index_url(locale: &str) -> String {
-    format!("/{locale}/search-index.json")
+/// One part of the index: (locale, part name).
+pub type Part<'a> = (usize, &'a str);
+
+/// The part of the index that holds the pages outside folders.
+const MAIN_PART: &str = "main";
+
+/// The URL of one part of a locale's search index.
+pub fn index_url(locale: &str, part: &str) -> String {
+    format!("/{locale}/search-index/{part}.json")
+}
+
+/// The part of its locale's index that `page` goes into, or `None` if it is not searchable:
+/// the first folder below the locale's for pages inside one (`/en/plans/x/` → `plans`),
+/// [`MAIN_PART`] for the rest (`/en/`, `/en/about/`, and `/en/plans/` itself).
+pub fn part_of<'a>(site: &Site, page: &'a crate::site::Page) -> Option<&'a str> {
+    text_limit(site, page)?;
+    let mut segments = page.url.trim_matches('/').split('/').skip(1);
+    Some(match (segments.next(), segments.next()) {
+        (Some(folder), Some(_)) => folder,
+        _ => MAIN_PART,
+    })
+}
+
+/// The URLs of every part of `locale`'s index: [`MAIN_PART`] first (results keep this order),
+/// then the folders' in name order. They follow from the site's pages alone, so the search
+/// page can list them before any page is rendered.
+pub fn index_urls(site: &Site, locale: usize) -> Vec<String> {
+    let code = &site.config.locales[locale].code;
+    let parts: std::collections::BTreeSet<(bool, &str)> = site
+        .pages
+        .iter()
+        .filter(|p| p.locale == locale)
+        .filter_map(|p| part_of(site, p))
+        .map(|part| (part != MAIN_PART, part))
+        .collect();
+    parts.into_iter().map(|(_, part)| index_url(code, part)).collect()
 }
 
 /// One searchable page, kept as its JSON object: an index is its entries joined.
@@ -82,58 +120,61 @@ fn push_plain(c: char, out: &mut String) {
     }
 }
 
-/// The search index of every locale, from the rendered pages (`pages[i]` is page `i`).
+/// Every part of every locale's search index, from the rendered pages (`pages[i]` is page `i`).
 ///
 /// `reuse(url)` may give the entry a previous build made of a page whose HTML has not changed
-/// since; `None` extracts it again. Every entry made is passed to `keep`. A locale whose
-/// entries were all reused may take its whole index from `reuse_index(locale)`; every index
-/// made is passed to `keep_index`.
+/// since; `None` extracts it again. Every entry made is passed to `keep`. A part whose entries
+/// were all reused may be taken whole from `reuse_index(locale, part)`; every part made is
+/// passed to `keep_index`.
 pub fn indexes(
     site: &Site,
     pages: &[OutputFile],
     reuse: &(dyn Fn(&str) -> Option<Option<Entry>> + Sync),
     keep: &(dyn Fn(&str, &Option<Entry>) + Sync),
-    reuse_index: &(dyn Fn(usize) -> Option<Arc<[u8]>> + Sync),
-    keep_index: &(dyn Fn(usize, &Arc<[u8]>) + Sync),
+    reuse_index: &(dyn Fn(Part) -> Option<Arc<[u8]>> + Sync),
+    keep_index: &(dyn Fn(Part, &Arc<[u8]>) + Sync),
 ) -> Vec<OutputFile> {
-    let entries: Vec<(usize, bool, Option<Entry>)> = site
+    let entries: Vec<(bool, Option<Entry>)> = site
         .pages
         .par_iter()
         .zip(pages)
         .map(|(p, file)| match reuse(&p.url) {
-            Some(entry) => (p.locale, true, entry),
+            Some(entry) => (true, entry),
             None => {
                 let entry = entry(site, p, file);
                 keep(&p.url, &entry);
-                (p.locale, false, entry)
+                (false, entry)
             }
         })
         .collect();
-    // One locale at a time, each locale's entries dropped once joined: the entries and the
-    // indexes of a large site are tens of megabytes.
-    let mut by_locale: Vec<Vec<(bool, Option<Entry>)>> = vec![Vec::new(); site.config.locales.len()];
-    for (locale, reused, entry) in entries {
-        by_locale[locale].push((reused, entry));
+    // Each part's entries in page order, reused whole if every entry was.
+    let mut parts: std::collections::BTreeMap<Part, Vec<(bool, Option<Entry>)>> = Default::default();
+    for (page, entry) in site.pages.iter().zip(entries) {
+        if let Some(part) = part_of(site, page) {
+            parts.entry((page.locale, part)).or_default().push(entry);
+        }
     }
-    by_locale
-        .into_iter()
-        .enumerate()
-        .map(|(locale, mine)| {
+    parts
+        .into_par_iter()
+        .map(|((locale, part), mine)| {
             let all_reused = mine.iter().all(|(reused, _)| *reused);
-            let body = all_reused.then(|| reuse_index(locale)).flatten().unwrap_or_else(|| {
-                let body = index_json(mine.iter().filter_map(|(_, e)| e.as_ref()));
-                keep_index(locale, &body);
-                body
-            });
-            index_file(site, locale, body)
+            let body = all_reused
+                .then(|| reuse_index((locale, part)))
+                .flatten()
+                .unwrap_or_else(|| {
+                    let body = index_json(mine.iter().filter_map(|(_, e)| e.as_ref()));
+                    keep_index((locale, part), &body);
+                    body
+                });
+            index_file(site, locale, part, body)
         })
         .collect()
 }
 
-/// The index file of `locale` holding `body`.
-pub fn index_file(site: &Site, locale: usize, body: Arc<[u8]>) -> OutputFile {
+/// The file of part `part` of `locale`'s index, holding `body`.
+pub fn index_file(site: &Site, locale: usize, part: &str, body: Arc<[u8]>) -> OutputFile {
     OutputFile {
-        path: index_url(&site.config.locales[locale].code)[1..].to_owned(),
+        path: index_url(&site.config.locales[locale].code, part)[1..].to_owned(),
         body: Body::Bytes(body),
     }
 }

@@ -4,69 +4,11 @@ mod common;
 
 use common::{Site, attrs, texts};
 
-const REGISTRY: &str = r#"[[institution]]
-id = "rs-moi"
-name = { en = "Ministry of Interior", sr = "Министарство унутрашњих послова" }
-
-[[institution]]
-id = "rs-moj"
-name = { en = "Ministry of Justice" }
-"#;
-
-const PLAN: &str = r#"[plan]
-country = "rs"
-title = { en = "Test plan", sr = "Пробни план" }
-period = [2009, 2011]
-adopted_by = { en = "Government" }
-adopted_on = 2009-04-30
-source = { document = "Test document" }
-
-[[area]]
-id = "1"
-title = { en = "Prevention", sr = "Превенција" }
-
-[[goal]]
-id = "1"
-area = "1"
-title = { en = "Raise awareness" }
-
-[[measure]]
-id = "1.1"
-goal = "1"
-title = { en = "Campaigns", sr = "Кампање" }
-
-[[activity]]
-id = "1.1.1"
-goal = "1"
-measure = "1.1"
-text = { en = "Run a campaign", sr = "Спровести кампању" }
-responsible = ["rs-moi"]
-deadline = "IV Quarter of 2010"
-
-[[activity]]
-id = "1.1.2"
-goal = "1"
-measure = "1.1"
-text = { en = "Train teachers" }
-responsible = ["rs-moj"]
-deadline = "Continually 2009–2011"
-"#;
-
-const REPORT: &str = r#"[[report]]
-activity = "1.1.1"
-date = 2010-12-20
-status = "complete"
-text = { en = "Campaign held." }
-source = { document = "Annual report 2010", page = "12" }
-"#;
-
 fn plan_site() -> Site {
     let site = Site::new();
     site.page("_index.en.md", "Home", "x")
         .page("_index.sr.md", "Почетна", "x")
-        .write("content/institutions/rs.toml", REGISTRY)
-        .write("content/plans/test-plan/plan.toml", PLAN)
-        .write("content/plans/test-plan/reports/2010.toml", REPORT);
+        .with_test_plan();
     site.build();
     site
 }
@@ -297,8 +239,14 @@ fn plan_charts_are_accessible_svg_with_the_same_numbers_in_a_table() {
 #[test]
 fn search_index_covers_pages_and_activities_in_both_serbian_scripts() {
     let site = plan_site();
+    // Every part the search page lists, joined.
     let index = |locale: &str| -> Vec<serde_json::Value> {
-        serde_json::from_str(&site.read(&format!("{locale}/search-index.json"))).unwrap()
+        let page = site.html(&format!("/{locale}/search/"));
+        let parts = attrs(&page, "form.search", "data-index");
+        parts[0]
+            .split(' ')
+            .flat_map(|url| serde_json::from_str::<Vec<serde_json::Value>>(&site.read(&url[1..])).unwrap())
+            .collect()
     };
     let en = index("en");
     let urls: Vec<&str> = en.iter().map(|e| e["u"].as_str().unwrap()).collect();
@@ -327,7 +275,16 @@ fn search_index_covers_pages_and_activities_in_both_serbian_scripts() {
     assert_eq!(cyr, fold_of("sr-latn", "/sr-latn/plans/test-plan/activities/1-1-1/"));
     // The page works without JavaScript: a form, and the lists to browse instead.
     let page = site.html("/en/search/");
-    assert_eq!(attrs(&page, "form.search", "data-index"), ["/en/search-index.json"]);
+    // In parts: the pages outside folders first, then one per folder.
+    assert_eq!(
+        attrs(&page, "form.search", "data-index"),
+        ["/en/search-index/main.json /en/search-index/institutions.json /en/search-index/plans.json"]
+    );
+    let main: Vec<serde_json::Value> = serde_json::from_str(&site.read("en/search-index/main.json")).unwrap();
+    assert_eq!(
+        main.iter().map(|e| e["u"].as_str().unwrap()).collect::<Vec<_>>(),
+        ["/en/"]
+    );
     assert!(!attrs(&page, ".search-fallback a", "href").is_empty());
     let scripts: Vec<String> = attrs(&page, "script", "src")
         .into_iter()

@@ -190,7 +190,7 @@ fn an_edit_to_bodies_renders_only_their_pages_and_equals_a_fresh_build() {
     assert_eq!(report.rendered, 2, "only the Cyrillic and Latin pages render");
     assert_eq!(report.pages, first.pages);
     assert!(read("sr-latn/about/index.html").contains("Ko smo, izmenjeno."));
-    assert!(read("sr/search-index.json").contains("izmenjeno"));
+    assert!(read("sr/search-index/main.json").contains("izmenjeno"));
     assert!(!read("en/news/first/index.html").contains("unreported"));
     site.page("news/first.en.md", "First", "News.");
     assert_same_as_fresh(&site);
@@ -251,5 +251,90 @@ fn an_edit_to_bodies_renders_only_their_pages_and_equals_a_fresh_build() {
     std::fs::remove_file(&gone).unwrap();
     rebuild(&cached, &[gone]).unwrap();
     assert!(!site.root().join("cached/en/news/first").exists());
+    assert_same_as_fresh(&site);
+}
+
+#[test]
+fn an_edit_to_progress_reports_renders_only_the_pages_that_show_them() {
+    let site = common::Site::new();
+    site.page("_index.en.md", "Home", "Welcome.")
+        .page("_index.sr.md", "Почетна", "Добродошли.")
+        .page("about.en.md", "About", "Text.")
+        .with_test_plan();
+    let cached = preview(&site);
+    let first = build(&cached).unwrap();
+    let read = |path: &str| preview_file(&site, path);
+    let reports = site.root().join("content/plans/test-plan/reports/2010.toml");
+    let unreported = |body: &str| {
+        site.page("about.en.md", "About", body);
+    };
+
+    // A comment: nothing pages show has changed, so nothing renders. The unreported body edit
+    // shows that only the reports were read again.
+    site.write(
+        "content/plans/test-plan/reports/2010.toml",
+        &format!("# Checked again.\n{}", common::TEST_REPORT),
+    );
+    unreported("Text, unreported.");
+    let report = rebuild(&cached, std::slice::from_ref(&reports)).unwrap();
+    assert_eq!(report.rendered, 0);
+    assert!(!read("en/about/index.html").contains("unreported"));
+    unreported("Text.");
+    assert_same_as_fresh(&site);
+
+    // The status of activity 1.1.1: in each of the three locales, the pages that show it or
+    // count it render (the activity, its goal, its plan, the plan's three lists of activities,
+    // its institution and the list of institutions); the other activity's, the other
+    // institution's, the Markdown and the search pages do not.
+    site.write(
+        "content/plans/test-plan/reports/2010.toml",
+        &common::TEST_REPORT.replace("\"complete\"", "\"substantial\""),
+    );
+    unreported("Text, unreported.");
+    let report = rebuild(&cached, std::slice::from_ref(&reports)).unwrap();
+    assert_eq!(first.pages, 3 * 13);
+    assert_eq!(report.rendered, 3 * 8);
+    assert!(!read("en/about/index.html").contains("unreported"));
+    let activity = scraper::Html::parse_document(&read("en/plans/test-plan/activities/1-1-1/index.html"));
+    assert_eq!(common::texts(&activity, ".reports .status"), ["Substantial progress"]);
+    assert!(read("en/reports.xml").contains("Substantial progress"));
+    unreported("Text.");
+    assert_same_as_fresh(&site);
+
+    // A new report file on the other activity, then the first file removed.
+    let second = site.root().join("content/plans/test-plan/reports/2011.toml");
+    site.write(
+        "content/plans/test-plan/reports/2011.toml",
+        &common::TEST_REPORT
+            .replace("1.1.1", "1.1.2")
+            .replace("2010-12-20", "2011-06-01"),
+    );
+    let report = rebuild(&cached, std::slice::from_ref(&second)).unwrap();
+    assert_eq!(report.rendered, 3 * 8);
+    assert!(read("en/plans/test-plan/activities/1-1-2/index.html").contains("Campaign held."));
+    assert_same_as_fresh(&site);
+    std::fs::remove_file(&reports).unwrap();
+    rebuild(&cached, std::slice::from_ref(&reports)).unwrap();
+    assert_same_as_fresh(&site);
+
+    // A report without a source: an error naming its file and line, and the preview stays as
+    // it was; then the fix.
+    let before = snapshot(&site.root().join("cached"));
+    site.write(
+        "content/plans/test-plan/reports/2011.toml",
+        "[[report]]\nactivity = \"1.1.2\"\ndate = 2011-06-01\nstatus = \"limited\"\n",
+    );
+    let err = format!("{:?}", rebuild(&cached, std::slice::from_ref(&second)).unwrap_err());
+    assert!(
+        err.contains("reports/2011.toml") && err.contains("has no source"),
+        "{err}"
+    );
+    assert_eq!(snapshot(&site.root().join("cached")), before);
+    site.write(
+        "content/plans/test-plan/reports/2011.toml",
+        "[[report]]\nactivity = \"1.1.2\"\ndate = 2011-06-01\nstatus = \"limited\"\nsource = { document = \"Review\" }\n",
+    );
+    rebuild(&cached, std::slice::from_ref(&second)).unwrap();
+    assert!(read("en/plans/test-plan/activities/1-1-2/index.html").contains("Limited progress"));
     assert_same_as_fresh(&site);
 }

@@ -17,6 +17,7 @@ use unic_langid::LanguageIdentifier;
 
 use crate::config::SiteConfig;
 use crate::diagnostics::{Diagnostic, Diagnostics, line_of, read_text};
+use crate::reads::Read;
 
 /// The language every missing string falls back to.
 pub const FALLBACK: &str = "en";
@@ -39,28 +40,6 @@ pub struct Strings {
     /// Whether any message refers to another message or a term: then a change to one message
     /// may change others.
     references: bool,
-}
-
-/// An interface string read while rendering: (locale, message id).
-pub type Read = (String, String);
-
-thread_local! {
-    static READS: std::cell::RefCell<Option<BTreeSet<Read>>> = const { std::cell::RefCell::new(None) };
-}
-
-/// Runs `f` and returns, with its result, every interface string it read on this thread
-/// ([`Strings::get`] and everything built on it).
-pub fn record_reads<R>(f: impl FnOnce() -> R) -> (R, BTreeSet<Read>) {
-    let outer = READS.with(|r| r.replace(Some(BTreeSet::new())));
-    let result = f();
-    let reads = READS.with(|r| r.replace(outer)).unwrap_or_default();
-    // A recording around this one sees these reads too.
-    READS.with(|r| {
-        if let Some(outer) = r.borrow_mut().as_mut() {
-            outer.extend(reads.iter().cloned());
-        }
-    });
-    (result, reads)
 }
 
 /// An interface string that exists in no language, not even English.
@@ -161,19 +140,21 @@ impl Strings {
                 .chain(before.fingerprints.get(FALLBACK));
             for key in prints.keys().chain(english.flat_map(|m| m.keys())) {
                 if self.fingerprint(locale, key) != before.fingerprint(locale, key) {
-                    changed.insert((locale.clone(), key.clone()));
+                    changed.insert(Read::String(locale.clone(), key.clone()));
                 }
             }
         }
         Some(changed)
     }
 
-    /// A hash of the definitions `reads` take now.
+    /// A hash of the definitions the interface strings among `reads` take now.
     pub fn fingerprint_of(&self, reads: &BTreeSet<Read>) -> u64 {
         use std::hash::{Hash, Hasher};
         let mut h = std::collections::hash_map::DefaultHasher::new();
-        for (locale, key) in reads {
-            (locale, key, self.fingerprint(locale, key)).hash(&mut h);
+        for read in reads {
+            if let Read::String(locale, key) = read {
+                (locale, key, self.fingerprint(locale, key)).hash(&mut h);
+            }
         }
         h.finish()
     }
@@ -191,11 +172,7 @@ impl Strings {
 
     /// The string `key` in `locale`, with `args`, falling back to English.
     pub fn get(&self, locale: &str, key: &str, args: Option<&FluentArgs>) -> Result<String, UnknownString> {
-        READS.with(|r| {
-            if let Some(reads) = r.borrow_mut().as_mut() {
-                reads.insert((locale.to_owned(), key.to_owned()));
-            }
-        });
+        crate::reads::note(|| Read::String(locale.to_owned(), key.to_owned()));
         for code in [locale, FALLBACK] {
             let Some(bundle) = self.bundles.get(code) else { continue };
             if let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) {
@@ -423,14 +400,11 @@ en = "a"
     #[test]
     fn reads_are_recorded_and_changes_found_through_the_fallback() {
         let before = strings_with(&[("en", "extra = One\n")]);
-        let ((), reads) = record_reads(|| {
-            let ((), inner) = record_reads(|| {
-                before.get("sr", "home", None).unwrap();
-            });
-            assert_eq!(inner.len(), 1);
+        let ((), reads) = crate::reads::record(|| {
+            before.get("sr", "home", None).unwrap();
             before.get("mk", "extra", None).unwrap();
         });
-        let read = |l: &str, k: &str| (l.to_owned(), k.to_owned());
+        let read = |l: &str, k: &str| Read::String(l.to_owned(), k.to_owned());
         assert_eq!(reads, BTreeSet::from([read("sr", "home"), read("mk", "extra")]));
 
         // `extra` exists only in English, so every locale shows the English change.

@@ -4,35 +4,43 @@
 //!   feeds and the sitemap are made from front matter and data. So when the files that changed
 //!   are Markdown files whose front matter is as it was, only their pages are rendered again and
 //!   every link is checked again (another page may point at a heading that is gone).
-//! - **Interface strings.** Every page notes the strings it read, building its context and
-//!   rendering. When only `i18n/*.ftl` files changed, the pages that read a string whose
-//!   definition changed are rendered again, with the others' context and HTML kept.
+//! - **Interface strings.** Every page notes what it read ([`crate::reads`]), building its
+//!   context and rendering. When only `i18n/*.ftl` files changed, the pages that read a string
+//!   whose definition changed are rendered again, with the others' context and HTML kept.
+//! - **Progress reports.** Pages note the activities whose reports they read the same way. When
+//!   only files in plans' `reports/` folders changed, those plans' reports are read again, and
+//!   the pages that read an activity whose reports changed are rendered again, with the feeds
+//!   of reports and the open data.
 //!
-//! Then the search index of every locale with a changed page is joined from the kept entries,
-//! and the changed files are scanned and written. Anything else, or anything unexpected (a
-//! string the shared context or a shortcode read, a file the last build did not have), takes a
-//! full [`build`]. Either way the output is the output of a fresh build (tests/rebuild.rs).
+//! Then every part of the search index with a changed page is joined from the kept entries,
+//! and the files whose bytes changed are scanned and written. Anything else, or anything
+//! unexpected (a string or report the shared context, a shortcode or a site-wide file read, a
+//! file the last build did not have), takes a full [`build`]. Either way the output is the
+//! output of a fresh build (tests/rebuild.rs).
 
 use std::collections::{BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::sync::atomic::Ordering;
 
 use rayon::prelude::*;
 
 use super::{
-    BuildCache, BuildError, BuildOptions, BuildReport, LastBuild, Stopwatch, build, check_links, coverage, lock,
-    markdown_of, render_page, report_leaks,
+    BuildCache, BuildError, BuildOptions, BuildReport, LastBuild, SiteFiles, Stopwatch, build, check_links, coverage,
+    lock, markdown_of, render_page, report_leaks,
 };
 use crate::content::{self, SourcePage};
 use crate::diagnostics::{Diagnostics, read_text};
-use crate::i18n::{Read, Strings};
+use crate::i18n::Strings;
 use crate::output::{self, OutputFile};
+use crate::plan::FiledReport;
+use crate::reads::Read;
 use crate::site::{PageId, PageKind};
 
 /// Builds the site again after `changed` files were saved. When the previous build of the same
 /// preview folder succeeded (`putokaz serve`) and they are Markdown files whose front matter
-/// did not change, or interface strings files, only the pages that show what changed are made;
-/// otherwise this is a full [`build`].
+/// did not change, interface strings files or files of progress reports, only the pages that
+/// show what changed are made; otherwise this is a full [`build`].
 pub fn rebuild(options: &BuildOptions, changed: &[PathBuf]) -> Result<BuildReport, BuildError> {
     let preview = options.out.as_deref().filter(|_| options.update_in_place);
     if let (Some(cache), Some(out)) = (options.cache.as_deref(), preview) {
@@ -41,7 +49,9 @@ pub fn rebuild(options: &BuildOptions, changed: &[PathBuf]) -> Result<BuildRepor
             Some(l) => match body_edits(options, l, changed) {
                 Some(edits) => Some(rebuild_bodies(out, cache, l, edits)),
                 None if only_strings(options, changed) => rebuild_strings(options, out, cache, l),
-                None => None,
+                None => {
+                    report_edits(options, l, changed).and_then(|edits| rebuild_reports(options, out, cache, l, edits))
+                }
             },
             None => None,
         };
@@ -132,7 +142,7 @@ fn rebuild_bodies(
     let markdown: Vec<_> = affected
         .par_iter()
         .filter_map(|&id| {
-            let (r, reads) = crate::i18n::record_reads(|| markdown_of(site, strings, Some(cache), id, &diagnostics));
+            let (r, reads) = crate::reads::record(|| markdown_of(site, strings, Some(cache), id, &diagnostics));
             Some((id, r?, reads))
         })
         .collect();
@@ -147,7 +157,7 @@ fn rebuild_bodies(
         return Err(BuildError::Invalid(diagnostics.into_sorted()));
     }
 
-    publish(out, cache, last, &affected, diagnostics, &mut watch)?;
+    publish(out, cache, last, &affected, Vec::new(), diagnostics, &mut watch)?;
     let mut bodies = lock(&cache.bodies);
     for &source in &edited {
         let src = &last.site.sources[source];
@@ -177,22 +187,21 @@ fn rebuild_strings(
     }
     let changed: BTreeSet<Read> = strings.changed_since(&last.strings)?;
     // The shared context, shortcodes and site-wide files are not made again here.
-    let site_files_read = lock(&cache.site_files).as_ref().map(|(_, _, reads)| reads.clone())?;
-    if changed
-        .iter()
-        .any(|r| last.fixed_reads.contains(r) || site_files_read.contains(r))
-    {
+    let site_files = lock(&cache.site_files).clone()?;
+    if changed.iter().any(|r| {
+        last.fixed_reads.contains(r) || site_files.special_reads.contains(r) || site_files.progress_reads.contains(r)
+    }) {
         return None;
     }
     watch.lap("load");
-    *lock(&cache.changed_strings) = Some(changed);
+    *lock(&cache.changed) = Some(changed);
     let affected: Vec<PageId> = (0..last.site.pages.len())
         .filter(|&id| cache.finished(&last.site.pages[id].url).is_none())
         .collect();
     last.renderer.set_strings(&last.site, &strings);
     last.strings = strings.clone();
     watch.lap("model");
-    if let Err(e) = publish(out, cache, last, &affected, diagnostics, &mut watch) {
+    if let Err(e) = publish(out, cache, last, &affected, Vec::new(), diagnostics, &mut watch) {
         return Some(Err(e));
     }
     cache.keep_strings(strings);
@@ -204,13 +213,140 @@ fn rebuild_strings(
     }))
 }
 
+/// The files of progress reports that `changed` edits, by their path below the site root, and
+/// the plans they report on; `None` unless every changed path is a TOML file (saved, new or
+/// removed) in the `reports/` folder of a plan of the last build.
+fn report_edits(options: &BuildOptions, last: &LastBuild, changed: &[PathBuf]) -> Option<ReportEdits> {
+    let root = options.root.canonicalize().ok()?;
+    let plans = root.join(crate::plan::PLANS_DIR);
+    let mut edits = ReportEdits::default();
+    for path in changed {
+        if path.extension().is_none_or(|e| e != "toml") {
+            return None;
+        }
+        // A removed report has no canonical path, but its folder has.
+        let folder = path.parent()?.canonicalize().ok()?;
+        let plan = folder.parent().filter(|p| p.parent() == Some(plans.as_path()))?;
+        if folder.file_name()? != "reports" {
+            return None;
+        }
+        let id = plan.file_name()?.to_str()?;
+        edits
+            .plans
+            .insert(last.site.plans.plans.iter().position(|p| p.id == id)?);
+        edits
+            .files
+            .insert(folder.join(path.file_name()?).strip_prefix(&root).ok()?.to_path_buf());
+    }
+    (!edits.plans.is_empty()).then_some(edits)
+}
+
+/// Edited files of progress reports.
+#[derive(Default)]
+struct ReportEdits {
+    /// The plans they report on.
+    plans: BTreeSet<usize>,
+    /// The files, below the site root.
+    files: BTreeSet<PathBuf>,
+}
+
+/// Reads the progress reports on the edited `plans` again and makes again the pages that read a
+/// report that changed, the feeds of reports and the open data; `None` when that takes a full
+/// build (the context every page shares, a shortcode or a site-wide file read one of them).
+fn rebuild_reports(
+    options: &BuildOptions,
+    out: &Path,
+    cache: &BuildCache,
+    last: &mut LastBuild,
+    edits: ReportEdits,
+) -> Option<Result<BuildReport, BuildError>> {
+    let mut watch = Stopwatch::new();
+    let diagnostics = Diagnostics::new();
+    cache.take_rendered();
+    let reports: Vec<(String, Vec<FiledReport>)> = edits
+        .plans
+        .iter()
+        .map(|&p| {
+            let plan = &last.site.plans.plans[p];
+            let reports = crate::plan::load_reports(&options.root, plan, &last.site.config, &diagnostics);
+            (plan.id.clone(), reports)
+        })
+        .collect();
+    if diagnostics.has_errors() {
+        return Some(Err(BuildError::Invalid(diagnostics.into_sorted())));
+    }
+    let changed: BTreeSet<Read> = reports
+        .iter()
+        .flat_map(|(plan, r)| last.site.plans.changed_reports(plan, r))
+        .collect();
+    let site_files = lock(&cache.site_files).clone()?;
+    if changed
+        .iter()
+        .any(|r| last.fixed_reads.contains(r) || site_files.special_reads.contains(r))
+    {
+        return None;
+    }
+    for (plan, r) in reports {
+        last.site.plans.replace_reports(&plan, r);
+    }
+    watch.lap("load");
+    // Reports are part of the structure: what is kept is keyed by the new one from here on.
+    for file in edits.files {
+        match std::fs::read(options.root.join(&file)) {
+            Ok(bytes) => last.data.insert(file, super::hash_of(bytes)),
+            Err(_) => last.data.remove(&file),
+        };
+    }
+    let environment = cache.environment.load(Ordering::SeqCst);
+    let structure = super::structure_hash(&last.site, environment, &last.data);
+    let before = cache.structure.swap(structure, Ordering::SeqCst);
+    for (made_for, _) in lock(&cache.search_indexes).values_mut() {
+        if *made_for == before {
+            *made_for = structure;
+        }
+    }
+    *lock(&cache.changed) = Some(changed);
+    let affected: Vec<PageId> = (0..last.site.pages.len())
+        .filter(|&id| cache.finished(&last.site.pages[id].url).is_none())
+        .collect();
+    watch.lap("model");
+
+    let (progress, progress_reads) =
+        crate::reads::record(|| super::progress_files(&last.site, &last.strings, &last.renderer, &diagnostics));
+    let also = progress.clone();
+    if let Err(e) = publish(out, cache, last, &affected, also, diagnostics, &mut watch) {
+        return Some(Err(e));
+    }
+    let mut files = site_files.files;
+    for file in progress {
+        match files.iter_mut().find(|f| f.path == file.path) {
+            Some(kept) => *kept = file,
+            None => return Some(Err(missing(&file.path))),
+        }
+    }
+    *lock(&cache.site_files) = Some(SiteFiles {
+        structure,
+        files,
+        progress_reads: Arc::new(progress_reads),
+        ..site_files
+    });
+    cache.keep_strings(last.strings.clone());
+    Some(Ok(BuildReport {
+        stages: watch.stages,
+        rendered: cache.take_rendered(),
+        ..last.report.clone()
+    }))
+}
+
 /// Renders the `affected` pages of the last build again, joins the search index of their
-/// locales from the kept entries, scans those files and writes them.
+/// locales from the kept entries, and scans and writes those files and the site-wide files
+/// `also` (which replace the last build's files of the same name).
 fn publish(
     out: &Path,
     cache: &BuildCache,
     last: &mut LastBuild,
     affected: &[PageId],
+    also: Vec<OutputFile>,
     diagnostics: Diagnostics,
     watch: &mut Stopwatch,
 ) -> Result<(), BuildError> {
@@ -236,30 +372,30 @@ fn publish(
         return Err(BuildError::Invalid(diagnostics.into_sorted()));
     }
 
-    // The search index of every locale with a changed page, joined from the kept entries.
+    // Every part of the search index with a changed page, joined from the kept entries.
     // Each changed file goes with its place in `files`, where page `i` is file `i`.
-    let mut locales: Vec<usize> = Vec::new();
+    let mut parts: BTreeSet<(usize, &str)> = BTreeSet::new();
     for (id, file) in &pages {
         let page = &site.pages[*id];
         cache.keep_search_entry(&page.url, &crate::search::entry(site, page, file));
-        if !locales.contains(&page.locale) {
-            locales.push(page.locale);
+        if let Some(part) = crate::search::part_of(site, page) {
+            parts.insert((page.locale, part));
         }
     }
     let mut changed: Vec<(usize, OutputFile)> = pages;
-    let structure = cache.structure.load(std::sync::atomic::Ordering::SeqCst);
-    for &locale in &locales {
+    let structure = cache.structure.load(Ordering::SeqCst);
+    for (locale, part) in parts {
         let entries: Vec<_> = {
             let kept = lock(&cache.search);
             site.pages
                 .iter()
-                .filter(|p| p.locale == locale)
+                .filter(|p| p.locale == locale && crate::search::part_of(site, p) == Some(part))
                 .filter_map(|p| kept.get(&p.url).and_then(|(_, e)| e.clone()))
                 .collect()
         };
         let body = crate::search::index_json(entries.iter());
-        lock(&cache.search_indexes).insert(locale, (structure, body.clone()));
-        let index = crate::search::index_file(site, locale, body);
+        lock(&cache.search_indexes).insert((locale, part.to_owned()), (structure, body.clone()));
+        let index = crate::search::index_file(site, locale, part, body);
         let at = files
             .iter()
             .position(|f| f.path == index.path)
@@ -267,7 +403,19 @@ fn publish(
         changed.push((at, index));
     }
     watch.lap("search index");
-    let scanned: Vec<OutputFile> = changed.iter().map(|(_, f)| f.clone()).collect();
+    for file in also {
+        let at = files
+            .iter()
+            .position(|f| f.path == file.path)
+            .ok_or_else(|| missing(&file.path))?;
+        changed.push((at, file));
+    }
+    // A file whose bytes are those already published was scanned then and needs no writing.
+    let scanned: Vec<OutputFile> = changed
+        .iter()
+        .filter(|(at, f)| f.body.generated().is_none() || f.body.generated() != files[*at].body.generated())
+        .map(|(_, f)| f.clone())
+        .collect();
     report_leaks(site, &scanned, Some(cache), Vec::new(), &diagnostics);
     watch.lap("leak scan");
     if diagnostics.has_errors() {

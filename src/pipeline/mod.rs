@@ -3,7 +3,7 @@
 //! Every stage reports into one [`Diagnostics`]; nothing is rendered from invalid input and
 //! nothing is written unless every page rendered.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -13,9 +13,10 @@ use serde::Serialize;
 use crate::config::SiteConfig;
 use crate::content;
 use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
-use crate::i18n::{Read, Strings};
+use crate::i18n::Strings;
 use crate::output::{self, Body, OutputFile};
 use crate::plan;
+use crate::reads::Read;
 use crate::render::markdown::{self, Rendered};
 use crate::render::{Renderer, THEME_ANCHORS};
 use crate::site::{DataPage, PageId, PageKind, Site};
@@ -53,8 +54,18 @@ pub struct BuildOptions {
 /// Bytes the build made, with the hash of what they were made from.
 type Made = (u64, Arc<[u8]>);
 
-/// The site-wide files, with the structure hash they were made for and the strings they read.
-type SiteFiles = (u64, Vec<OutputFile>, Arc<BTreeSet<Read>>);
+/// The site-wide files of a build and what they were made from.
+#[derive(Clone)]
+struct SiteFiles {
+    /// The structure hash they were made for (they show no Markdown body).
+    structure: u64,
+    /// Those of [`special_files`], then those of [`progress_files`].
+    files: Vec<OutputFile>,
+    /// What [`special_files`] read.
+    special_reads: Arc<BTreeSet<Read>>,
+    /// What [`progress_files`] read.
+    progress_reads: Arc<BTreeSet<Read>>,
+}
 
 /// A finished page and what it was made from.
 #[derive(Clone)]
@@ -76,7 +87,7 @@ struct MadePage {
 /// - finished pages, per URL: the template, the locale and the whole template context, plus
 ///   what templates read besides the context (the theme, the published statistics, the
 ///   configuration) and the definitions of the interface strings the page read, which it notes
-///   as it renders ([`crate::i18n::record_reads`]).
+///   as it renders ([`crate::reads::record`]).
 #[derive(Default)]
 pub struct BuildCache {
     /// Per (source file, locale): the hash of the Markdown and what it rendered to.
@@ -89,8 +100,9 @@ pub struct BuildCache {
     environment: std::sync::atomic::AtomicU64,
     /// Per output file of a page: the hash of the inputs its HTML was made from in this build.
     inputs: std::sync::Mutex<HashMap<String, u64>>,
-    /// Per locale: its search index, with the structure hash of the build that made it.
-    search_indexes: std::sync::Mutex<HashMap<usize, Made>>,
+    /// Per locale and part: that part of its search index, with the structure hash of the
+    /// build that made it.
+    search_indexes: std::sync::Mutex<HashMap<(usize, String), Made>>,
     /// Per page URL: its search entry, with the inputs hash of the HTML it was taken from.
     search: std::sync::Mutex<HashMap<String, (u64, Option<crate::search::Entry>)>>,
     /// Per output file: the leak scan's findings, with the inputs hash of the bytes scanned.
@@ -105,17 +117,19 @@ pub struct BuildCache {
     written: std::sync::Mutex<HashMap<String, u64>>,
     /// Every file written in place by the last build that wrote.
     files: std::sync::Mutex<Option<HashSet<String>>>,
-    /// The site-wide files (feeds, sitemap, 404 and root pages, open data), with the structure
-    /// hash they were made from (they show no Markdown body) and the strings they read.
+    /// The site-wide files (feeds, sitemap, 404 and root pages, open data) and what they were
+    /// made from.
     site_files: std::sync::Mutex<Option<SiteFiles>>,
     /// The last successful build of a preview folder, for [`rebuild`] to change in place.
     last: std::sync::Mutex<Option<LastBuild>>,
     /// Pages rendered anew (not taken as they were) since the count was last taken.
     rendered: std::sync::atomic::AtomicUsize,
-    /// The interface strings of the last successful build, and those that differ now (`None`:
-    /// any may): a page that read one of those is rendered again.
+    /// The interface strings of the last successful build.
     strings: std::sync::Mutex<Option<Arc<Strings>>>,
-    changed_strings: std::sync::Mutex<Option<BTreeSet<Read>>>,
+    /// What differs from the last successful build (`None`: anything may): the strings whose
+    /// definitions changed and, when [`rebuild`] applies edited reports, the reports. A page
+    /// or site-wide file that read one of those is made again.
+    changed: std::sync::Mutex<Option<BTreeSet<Read>>>,
 }
 
 /// Everything a successful build made, kept so that an edit to Markdown bodies can be rebuilt
@@ -130,9 +144,11 @@ struct LastBuild {
     /// Every output file, pages first (`files[i]` is page `i`).
     files: Vec<OutputFile>,
     report: BuildReport,
-    /// The interface strings read outside pages' own contexts and templates: by the context
-    /// every page of a locale shares, and by Markdown shortcodes.
+    /// The interface strings and reports read outside pages' own contexts and templates: by the
+    /// context every page of a locale shares, and by Markdown shortcodes.
     fixed_reads: BTreeSet<Read>,
+    /// The files under `content/` but Markdown, as the structure hash took them.
+    data: DataFiles,
 }
 
 impl BuildCache {
@@ -206,13 +222,16 @@ impl BuildCache {
     /// The site-wide files the last build made, if the structure is `structure` and no string
     /// they read has changed.
     fn kept_site_files(&self, structure: u64) -> Option<Vec<OutputFile>> {
-        let (made_for, files, reads) = lock(&self.site_files).clone()?;
-        (made_for == structure && !self.any_changed(&reads)).then_some(files)
+        let kept = lock(&self.site_files).clone()?;
+        (kept.structure == structure
+            && !self.any_changed(&kept.special_reads)
+            && !self.any_changed(&kept.progress_reads))
+        .then_some(kept.files)
     }
 
     /// Whether any of `reads` has changed since the last successful build.
     fn any_changed(&self, reads: &BTreeSet<Read>) -> bool {
-        match &*lock(&self.changed_strings) {
+        match &*lock(&self.changed) {
             // Usually a string or two changed, and a page read dozens: look up the smaller set.
             Some(changed) if changed.len() < reads.len() => changed.iter().any(|c| reads.contains(c)),
             Some(changed) => reads.iter().any(|r| changed.contains(r)),
@@ -223,7 +242,7 @@ impl BuildCache {
     /// Keeps the strings of a build that succeeded: what is kept now was made with them.
     fn keep_strings(&self, strings: Arc<Strings>) {
         *lock(&self.strings) = Some(strings);
-        *lock(&self.changed_strings) = Some(BTreeSet::new());
+        *lock(&self.changed) = Some(BTreeSet::new());
     }
 
     /// Notes the strings of this build: which differ from the last successful build's.
@@ -232,7 +251,7 @@ impl BuildCache {
             Some(before) => strings.changed_since(before),
             None => Some(BTreeSet::new()),
         };
-        *lock(&self.changed_strings) = changed;
+        *lock(&self.changed) = changed;
     }
 
     /// The inputs hash of the page written to output file `path` in this build, if it is a page.
@@ -436,7 +455,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
 
     watch.lap("links");
     let (renderer, frame_reads) =
-        crate::i18n::record_reads(|| Renderer::new(&site, &theme, strings.clone(), options.live_reload, &diagnostics));
+        crate::reads::record(|| Renderer::new(&site, &theme, strings.clone(), options.live_reload, &diagnostics));
     let Some(renderer) = renderer.filter(|_| !diagnostics.has_errors()) else {
         return Err(BuildError::Invalid(diagnostics.into_sorted()));
     };
@@ -448,11 +467,13 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let mut same_structure = false;
     let mut body_unchanged: Vec<bool> = vec![false; site.sources.len()];
     let mut made_from: Option<(u64, HashMap<PathBuf, u64>)> = None;
+    let mut data = DataFiles::new();
     if let Some(cache) = &options.cache {
         cache.compare_strings(&strings);
         let environment = environment_hash(root, &theme, &site, options);
         cache.invalidate_pages_unless(environment);
-        let structure = structure_hash(root, &site, environment);
+        data = data_files(root);
+        let structure = structure_hash(&site, environment, &data);
         same_structure = cache.structure.load(std::sync::atomic::Ordering::SeqCst) == structure;
         let before = lock(&cache.bodies);
         let bodies: HashMap<PathBuf, u64> = site
@@ -560,17 +581,17 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
                     c.keep_search_entry(url, entry);
                 }
             },
-            // A locale's index is reused only if every entry was and the pages are the same.
-            &|locale| {
+            // A part is reused only if every entry was and the pages are the same.
+            &|(locale, part)| {
                 let (c, structure) = cache.zip(made_from.as_ref().map(|(h, _)| *h))?;
                 lock(&c.search_indexes)
-                    .get(&locale)
+                    .get(&(locale, part.to_owned()))
                     .filter(|(h, _)| *h == structure)
                     .map(|(_, b)| b.clone())
             },
-            &|locale, bytes| {
+            &|(locale, part), bytes| {
                 if let Some((c, (structure, _))) = cache.zip(made_from.as_ref()) {
-                    lock(&c.search_indexes).insert(locale, (*structure, bytes.clone()));
+                    lock(&c.search_indexes).insert((locale, part.to_owned()), (*structure, bytes.clone()));
                 }
             },
         );
@@ -586,19 +607,19 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     match kept {
         Some(site_files) => files.extend(site_files),
         None => {
-            let (mut site_files, reads) =
-                crate::i18n::record_reads(|| special_files(&site, &strings, &renderer, &diagnostics));
-            match crate::opendata::files(&site) {
-                Ok(data) => site_files.extend(data),
-                Err(e) => diagnostics.push(Diagnostic::error(
-                    plan::PLANS_DIR,
-                    None,
-                    format!("cannot write the open data: {e}"),
-                )),
-            }
+            let (mut site_files, special_reads) =
+                crate::reads::record(|| special_files(&site, &strings, &renderer, &diagnostics));
+            let (progress, progress_reads) =
+                crate::reads::record(|| progress_files(&site, &strings, &renderer, &diagnostics));
+            site_files.extend(progress);
             if let (Some(cache), Some(structure)) = (options.cache.as_deref(), structure) {
                 if !diagnostics.has_errors() {
-                    *lock(&cache.site_files) = Some((structure, site_files.clone(), Arc::new(reads)));
+                    *lock(&cache.site_files) = Some(SiteFiles {
+                        structure,
+                        files: site_files.clone(),
+                        special_reads: Arc::new(special_reads),
+                        progress_reads: Arc::new(progress_reads),
+                    });
                 }
             }
             files.extend(site_files);
@@ -693,6 +714,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
             files,
             report: report.clone(),
             fixed_reads: frame_reads.into_iter().chain(markdown_reads).collect(),
+            data,
         });
     }
     Ok(report)
@@ -721,7 +743,7 @@ fn render_markdown(
         .par_iter()
         .enumerate()
         .filter_map(|(id, _)| {
-            let (r, reads) = crate::i18n::record_reads(|| markdown_of(site, strings, cache, id, diagnostics));
+            let (r, reads) = crate::reads::record(|| markdown_of(site, strings, cache, id, diagnostics));
             if !reads.is_empty() {
                 lock(&read).extend(reads);
             }
@@ -1096,11 +1118,10 @@ fn render_page(
         Some(cache) => {
             // What the page reads of the interface strings is noted, so that it is rendered again
             // when one of them changes.
-            let (context, context_reads) =
-                crate::i18n::record_reads(|| renderer.page_context(site, strings, id, rendered));
+            let (context, context_reads) = crate::reads::record(|| renderer.page_context(site, strings, id, rendered));
             let render = || {
                 let (html, mut reads) =
-                    crate::i18n::record_reads(|| renderer.render_minified(&template, page.locale, &context, &shown()));
+                    crate::reads::record(|| renderer.render_minified(&template, page.locale, &context, &shown()));
                 reads.extend(context_reads.iter().cloned());
                 html.map(|h| (h, reads))
             };
@@ -1127,22 +1148,32 @@ fn render_page(
 
 /// A hash of everything pages are made from except the Markdown bodies: what templates read
 /// besides their context, every Markdown file's name and front matter, and every other file
-/// under `content/` (plans, reports, registries, help, statistics). While it stays the same, a
-/// page changes only if the body of its own Markdown does: no page shows another's body.
-fn structure_hash(root: &Path, site: &Site, environment: u64) -> u64 {
+/// under `content/` (`data`: plans, reports, registries, help, statistics). While it stays the
+/// same, a page changes only if the body of its own Markdown does: no page shows another's body.
+fn structure_hash(site: &Site, environment: u64, data: &DataFiles) -> u64 {
     let fronts: Vec<(&Path, &str, &str)> = site
         .sources
         .iter()
         .map(|s| (s.file.as_path(), s.language.as_str(), s.front_text.as_str()))
         .collect();
-    let mut data: Vec<(PathBuf, Vec<u8>)> = walkdir::WalkDir::new(root.join(content::CONTENT_DIR))
+    hash_of((environment, fronts, data, site.pages.len()))
+}
+
+/// Every file under `content/` but Markdown, by its path below the site root, with a hash of
+/// its bytes.
+type DataFiles = BTreeMap<PathBuf, u64>;
+
+/// The [`DataFiles`] of the site at `root`.
+fn data_files(root: &Path) -> DataFiles {
+    walkdir::WalkDir::new(root.join(content::CONTENT_DIR))
         .into_iter()
         .flatten()
         .filter(|e| e.file_type().is_file() && e.path().extension().is_none_or(|x| x != "md"))
-        .map(|e| (e.path().to_path_buf(), std::fs::read(e.path()).unwrap_or_default()))
-        .collect();
-    data.sort();
-    hash_of((environment, fronts, data, site.pages.len()))
+        .map(|e| {
+            let rel = e.path().strip_prefix(root).unwrap_or(e.path()).to_path_buf();
+            (rel, hash_of(std::fs::read(e.path()).unwrap_or_default()))
+        })
+        .collect()
 }
 
 /// A hash of what templates read besides their context and the interface strings (which pages
@@ -1164,23 +1195,35 @@ fn environment_hash(root: &Path, theme: &Theme, site: &Site, options: &BuildOpti
     hash_of((parts, &options.base_url, options.live_reload, options.drafts))
 }
 
-/// The root language chooser, 404 pages, feeds, sitemap and robots.txt.
+/// A site-wide file rendered with `template` in `locale` (minified if it is HTML), or its error
+/// put into `diagnostics`.
+fn site_file(
+    renderer: &Renderer,
+    diagnostics: &Diagnostics,
+    (path, template, locale): (String, &str, usize),
+    ctx: &tera::Context,
+    minify: bool,
+) -> Option<OutputFile> {
+    let shown = format!("/{path}");
+    let body = if minify {
+        renderer.render_minified(template, locale, ctx, &shown)
+    } else {
+        renderer.render(template, locale, ctx, &shown)
+    };
+    body.map(|text| OutputFile {
+        path,
+        body: Body::Text(text.into()),
+    })
+    .map_err(|d| diagnostics.push(d))
+    .ok()
+}
+
+/// The root language chooser, 404 pages, feeds of pages, sitemap and robots.txt: every
+/// site-wide file but those made from progress reports ([`progress_files`]).
 fn special_files(site: &Site, strings: &Strings, renderer: &Renderer, diagnostics: &Diagnostics) -> Vec<OutputFile> {
     let mut files = Vec::new();
     let mut push = |path: String, template: &str, locale: usize, ctx: &tera::Context, minify: bool| {
-        let shown = format!("/{path}");
-        let body = if minify {
-            renderer.render_minified(template, locale, ctx, &shown)
-        } else {
-            renderer.render(template, locale, ctx, &shown)
-        };
-        match body {
-            Ok(bytes) => files.push(OutputFile {
-                path,
-                body: Body::Text(bytes.into()),
-            }),
-            Err(d) => diagnostics.push(d),
-        }
+        files.extend(site_file(renderer, diagnostics, (path, template, locale), ctx, minify));
     };
     let default = site
         .config
@@ -1251,26 +1294,6 @@ fn special_files(site: &Site, strings: &Strings, renderer: &Renderer, diagnostic
             );
             push(format!("{}/atom.xml", locale.code), "atom.xml", li, &ctx, false);
         }
-        if !site.plans.plans.is_empty() {
-            let entries = report_entries(site, strings, li);
-            let title = strings
-                .get(&locale.code, "reports-feed-title", Some(&site_arg(site, locale)))
-                .unwrap_or_default();
-            let ctx = feed_context(
-                renderer.frame_context(li),
-                site,
-                &entries,
-                title,
-                reports_feed_url(&locale.code),
-            );
-            push(
-                reports_feed_url(&locale.code)[1..].to_owned(),
-                "atom.xml",
-                li,
-                &ctx,
-                false,
-            );
-        }
     }
 
     #[derive(Serialize)]
@@ -1320,6 +1343,34 @@ fn special_files(site: &Site, strings: &Strings, renderer: &Renderer, diagnostic
     files
 }
 
+/// The site-wide files made from plan data and progress reports: each locale's feed of reports
+/// and the open data. Apart from [`special_files`] so that `serve` can make them again alone
+/// after a report is edited.
+fn progress_files(site: &Site, strings: &Strings, renderer: &Renderer, diagnostics: &Diagnostics) -> Vec<OutputFile> {
+    let mut files = Vec::new();
+    if !site.plans.plans.is_empty() {
+        for (li, locale) in site.config.locales.iter().enumerate() {
+            let entries = report_entries(site, strings, li);
+            let title = strings
+                .get(&locale.code, "reports-feed-title", Some(&site_arg(site, locale)))
+                .unwrap_or_default();
+            let url = reports_feed_url(&locale.code);
+            let ctx = feed_context(renderer.frame_context(li), site, &entries, title, url.clone());
+            let path = url.trim_start_matches('/').to_owned();
+            files.extend(site_file(renderer, diagnostics, (path, "atom.xml", li), &ctx, false));
+        }
+    }
+    match crate::opendata::files(site) {
+        Ok(data) => files.extend(data),
+        Err(e) => diagnostics.push(Diagnostic::error(
+            plan::PLANS_DIR,
+            None,
+            format!("cannot write the open data: {e}"),
+        )),
+    }
+    files
+}
+
 /// The URL of a locale's feed of progress reports.
 pub fn reports_feed_url(locale: &str) -> String {
     format!("/{locale}/reports.xml")
@@ -1353,7 +1404,7 @@ fn feed_context(
 /// The 50 newest progress reports, as feed entries linking their activity's page.
 fn report_entries(site: &Site, strings: &Strings, locale: usize) -> Vec<serde_json::Value> {
     let l = &site.config.locales[locale];
-    let mut reports: Vec<&plan::FiledReport> = site.plans.reports.iter().collect();
+    let mut reports: Vec<&plan::FiledReport> = site.plans.all_reports().iter().collect();
     reports.sort_by_key(|f| std::cmp::Reverse(plan::progress::report_date(&f.report)));
     reports
         .into_iter()

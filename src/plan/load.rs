@@ -4,7 +4,7 @@
 //! references to missing goals or measures, reports on unknown activities, reports dated after
 //! the as-of date, reports without a source.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -18,6 +18,7 @@ use super::{
 };
 use crate::config::SiteConfig;
 use crate::diagnostics::{Diagnostic, Diagnostics, LineIndex, line_of, read_text, toml_files};
+use crate::reads::Read;
 
 /// Where plans live, relative to the site root: one folder per plan with a `plan.toml`.
 pub const PLANS_DIR: &str = "content/plans";
@@ -32,7 +33,8 @@ pub struct PlanData {
     /// Institutions of every country.
     pub institutions: Vec<Institution>,
     /// Progress reports, sorted by plan, activity and date ([`PlanData::reports_on`] relies on it).
-    pub reports: Vec<FiledReport>,
+    /// Read through [`PlanData::reports_on`] and [`PlanData::all_reports`], which note the read.
+    reports: Vec<FiledReport>,
 }
 
 /// A progress report with where it stands.
@@ -55,7 +57,9 @@ impl PlanData {
     }
 
     /// The reports on one activity, oldest first (a binary search: reports are kept sorted).
+    /// Noted as a [`Read::Reports`].
     pub fn reports_on<'a>(&'a self, plan: &'a str, activity: &'a str) -> impl Iterator<Item = &'a Report> + 'a {
+        crate::reads::note(|| Read::Reports(plan.to_owned(), activity.to_owned()));
         let start = self
             .reports
             .partition_point(|f| (f.plan.as_str(), f.report.activity.as_str()) < (plan, activity));
@@ -63,6 +67,48 @@ impl PlanData {
             .iter()
             .take_while(move |f| f.plan == plan && f.report.activity == activity)
             .map(|f| &f.report)
+    }
+
+    /// Every progress report, sorted by plan, activity and date. Noted as [`Read::AllReports`].
+    pub fn all_reports(&self) -> &[FiledReport] {
+        crate::reads::note(|| Read::AllReports);
+        &self.reports
+    }
+
+    /// What replacing the reports on `plan` with `reports` would change: the activities whose
+    /// reports would differ (in what pages can show: the reports, in order), and
+    /// [`Read::AllReports`] if any would.
+    pub fn changed_reports(&self, plan: &str, reports: &[FiledReport]) -> BTreeSet<Read> {
+        let on = |list: &[FiledReport]| -> BTreeMap<String, Vec<Report>> {
+            let mut list: Vec<&FiledReport> = list.iter().filter(|f| f.plan == plan).collect();
+            list.sort_by(|a, b| kept_order(a, b));
+            let mut by_activity: BTreeMap<String, Vec<Report>> = BTreeMap::new();
+            for f in list {
+                by_activity
+                    .entry(f.report.activity.clone())
+                    .or_default()
+                    .push(f.report.clone());
+            }
+            by_activity
+        };
+        let (before, after) = (on(&self.reports), on(reports));
+        let mut changed: BTreeSet<Read> = before
+            .keys()
+            .chain(after.keys())
+            .filter(|a| before.get(*a) != after.get(*a))
+            .map(|a| Read::Reports(plan.to_owned(), a.clone()))
+            .collect();
+        if !changed.is_empty() {
+            changed.insert(Read::AllReports);
+        }
+        changed
+    }
+
+    /// Replaces the reports on `plan` with `reports`, as [`load_reports`] read them again.
+    pub fn replace_reports(&mut self, plan: &str, reports: Vec<FiledReport>) {
+        self.reports.retain(|f| f.plan != plan);
+        self.reports.extend(reports);
+        sort_reports(&mut self.reports);
     }
 
     /// The current status of an activity: that of its latest report, or `no-report`.
@@ -207,14 +253,31 @@ pub fn load(root: &Path, config: &SiteConfig, diagnostics: &Diagnostics) -> Plan
         }
         data.plans.push(plan);
     }
-    data.reports
-        .sort_by(|a, b| report_order(a).cmp(&report_order(b)).then_with(|| a.file.cmp(&b.file)));
+    sort_reports(&mut data.reports);
     data
 }
 
-/// The order reports are kept in: by plan, activity, date and line.
-fn report_order(f: &FiledReport) -> (&str, &str, Option<NaiveDate>, usize) {
-    (&f.plan, &f.report.activity, report_date(&f.report), f.line)
+/// Sorts reports into the order [`PlanData`] keeps them in.
+fn sort_reports(reports: &mut [FiledReport]) {
+    reports.sort_by(kept_order);
+}
+
+/// The order [`PlanData`] keeps reports in: by plan, activity, date, line and file.
+fn kept_order(a: &FiledReport, b: &FiledReport) -> std::cmp::Ordering {
+    fn key(f: &FiledReport) -> (&str, &str, Option<NaiveDate>, usize) {
+        (&f.plan, &f.report.activity, report_date(&f.report), f.line)
+    }
+    key(a).cmp(&key(b)).then_with(|| a.file.cmp(&b.file))
+}
+
+/// Reads and validates the progress reports on `plan` (in its folder's `reports/`) again, for
+/// [`PlanData::replace_reports`].
+pub fn load_reports(root: &Path, plan: &Plan, config: &SiteConfig, diagnostics: &Diagnostics) -> Vec<FiledReport> {
+    let reports = read_reports(root, &root.join(PLANS_DIR).join(&plan.id), &plan.id, diagnostics);
+    for filed in &reports {
+        validate_report(plan, filed, config.as_of, diagnostics);
+    }
+    reports
 }
 
 /// Reads a TOML file into `T`, reporting syntax and shape errors with their line.
@@ -277,6 +340,12 @@ fn read_plan(root: &Path, dir: &Path, diagnostics: &Diagnostics) -> Option<(Plan
             .collect(),
         meta: file.plan,
     };
+    let reports = read_reports(root, dir, &plan.id, diagnostics);
+    Some((plan, reports))
+}
+
+/// The reports in the `reports/` folder of plan folder `dir`.
+fn read_reports(root: &Path, dir: &Path, plan: &str, diagnostics: &Diagnostics) -> Vec<FiledReport> {
     let mut reports = Vec::new();
     for path in toml_files(&dir.join("reports")) {
         if let Some((file, text, shown)) = read_toml::<ReportFile>(root, &path, diagnostics) {
@@ -284,7 +353,7 @@ fn read_plan(root: &Path, dir: &Path, diagnostics: &Diagnostics) -> Option<(Plan
                 with_lines(file.report, &LineIndex::new(&text))
                     .into_iter()
                     .map(|(report, line)| FiledReport {
-                        plan: plan.id.clone(),
+                        plan: plan.to_owned(),
                         report,
                         file: shown.clone(),
                         line,
@@ -292,7 +361,7 @@ fn read_plan(root: &Path, dir: &Path, diagnostics: &Diagnostics) -> Option<(Plan
             );
         }
     }
-    Some((plan, reports))
+    reports
 }
 
 fn validate_plan(plan: &Plan, institutions: &HashMap<String, (PathBuf, usize)>, diagnostics: &Diagnostics) {

@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 pub use deadline::{Deadline, DeadlineKind, DeadlineState};
-pub use load::{FiledReport, INSTITUTIONS_DIR, PLANS_DIR, PlanData, load};
+pub use load::{FiledReport, INSTITUTIONS_DIR, PLANS_DIR, PlanData, load, load_reports};
 pub use progress::{Report, Rollup, Status};
 
 /// Text in several languages, by language code. English (`en`) is the source documents' language.

@@ -451,7 +451,7 @@ pub fn insert(ctx: &mut Context, site: &Site, strings: &Strings, data: DataPage,
         }
         DataPage::Search => {
             let title = view.t("search-title");
-            ctx.insert("search_index", &crate::search::index_url(&view.locale.code));
+            ctx.insert("search_indexes", &crate::search::index_urls(site, locale));
             ctx.insert("browse_all", &view.all_browse_links());
             DataContext {
                 description: view.t("search-description"),
@@ -655,12 +655,11 @@ impl Views<'_> {
 
     /// The date of the newest report on the activities of `plan` that `keep` selects.
     fn newest_report(&self, plan: &Plan, keep: impl Fn(&str) -> bool) -> Option<chrono::NaiveDate> {
-        self.site
-            .plans
-            .reports
+        plan.activities
             .iter()
-            .filter(|f| f.plan == plan.id && keep(&f.report.activity))
-            .filter_map(|f| crate::plan::progress::report_date(&f.report))
+            .filter(|a| keep(&a.activity.id))
+            .flat_map(|a| self.site.plans.reports_on(&plan.id, &a.activity.id))
+            .filter_map(crate::plan::progress::report_date)
             .max()
     }
 

@@ -27,6 +27,10 @@ use markdown::{Heading, Rendered};
 /// Ids every page has besides its headings, so links may point at them.
 pub const THEME_ANCHORS: &[&str] = &["main", "top"];
 
+/// The section (the folder of [`crate::plan::PLANS_DIR`] under `content/`) whose pages get
+/// `plans`, every plan with its progress, in their context; so does the home page.
+const PLANS_SECTION: &str = "plans";
+
 /// Renders pages with a theme's templates.
 pub struct Renderer {
     /// One template engine per locale, in the order of the config's locales.
@@ -211,6 +215,10 @@ impl Renderer {
                 }
                 if src.is_section() {
                     ctx.insert("listing", &listing(site, strings, source, page.locale, pager));
+                }
+                // Only these list the plans: a page whose context holds them is made again
+                // whenever a progress report changes.
+                if src.is_section() && (src.dir.is_empty() || src.dir == PLANS_SECTION) {
                     ctx.insert("plans", &data::plan_summaries(site, strings, page.locale));
                 }
                 if let Some(d) = site.groups[page.group].data {
@@ -765,7 +773,6 @@ fn register_strings(tera: &mut Tera, site: &Site, strings: &Arc<Strings>, locale
 /// Tera's `truncate` filter (`length` graphemes, default 255, then `end`, default "…"), which
 /// stops reading the text at `length` instead of splitting all of it.
 fn truncate(value: &Value, args: &HashMap<String, Value>) -> tera::Result<Value> {
-    use unicode_segmentation::UnicodeSegmentation;
     let text = value
         .as_str()
         .ok_or_else(|| tera::Error::msg("the `truncate` filter takes text"))?;
@@ -786,10 +793,34 @@ fn truncate(value: &Value, args: &HashMap<String, Value>) -> tera::Result<Value>
     if text.len() <= length {
         return Ok(value.clone());
     }
-    Ok(match text.grapheme_indices(true).nth(length) {
-        Some((cut, _)) => Value::String(format!("{}{end}", &text[..cut])),
+    Ok(match grapheme_start(text, length) {
+        Some(cut) => Value::String(format!("{}{end}", &text[..cut])),
         None => value.clone(),
     })
+}
+
+/// Where grapheme number `n` (from 0) of `text` starts, if it has that many. Text of Latin and
+/// Cyrillic letters, digits and punctuation, with no combining marks, has one grapheme per
+/// character; only other text is split into graphemes.
+fn grapheme_start(text: &str, n: usize) -> Option<usize> {
+    use unicode_segmentation::UnicodeSegmentation;
+    // Characters that are a grapheme of their own next to one another (Unicode's
+    // Grapheme_Cluster_Break is Other or Control), except `\r`, which joins a following `\n`.
+    let alone = |c: char| {
+        (c < '\u{300}' && c != '\r')
+            || ('\u{400}'..='\u{482}').contains(&c)
+            || ('\u{48a}'..='\u{52f}').contains(&c)
+            || ('\u{2010}'..='\u{2027}').contains(&c)
+    };
+    for (count, (at, c)) in text.char_indices().enumerate() {
+        if !alone(c) {
+            return text.grapheme_indices(true).nth(n).map(|(at, _)| at);
+        }
+        if count == n {
+            return Some(at);
+        }
+    }
+    None
 }
 
 /// The whole chain of a Tera error as one message.
@@ -839,6 +870,18 @@ mod tests {
         ]);
         assert_eq!(truncate(&Value::from("ab"), &end).unwrap(), "a");
         assert!(truncate(&Value::from(3), &args(1)).is_err());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn graphemes_start_where_unicode_segmentation_says(
+            text in "[a-zčćž ЖжЉљ.,\r\n\u{301}\u{483}\u{200d}\u{1F1F7}\u{1F1F8}\u{AC00}\u{1161}é-]{0,24}",
+            n in 0usize..26,
+        ) {
+            use unicode_segmentation::UnicodeSegmentation;
+            let expected = text.grapheme_indices(true).nth(n).map(|(at, _)| at);
+            proptest::prop_assert_eq!(super::grapheme_start(&text, n), expected);
+        }
     }
 
     #[test]

@@ -1,7 +1,8 @@
 // Browser checks of a built portal, in headless Chromium:
 //   - no page requests anything from outside the site (every request is recorded);
 //   - the quick exit works without and with JavaScript (Shift three times, history replaced);
-//   - no accessibility violations at WCAG 2.1 A and AA (axe-core) on the key pages of every locale.
+//   - no accessibility violations at WCAG 2.1 A and AA (axe-core) on the key pages of every locale;
+//   - search with JavaScript fetches every part of the index and finds pages in several.
 // Usage: node tests/browser/check.mjs BUILT_SITE_DIR
 // Prints one line per check and ends with "N passed, N failed"; exits 1 on any failure.
 
@@ -105,6 +106,24 @@ for (const locale of locales) {
   report(page.url() === exitUrl, "Shift pressed three times leaves the page", page.url());
   await page.goBack();
   report(!page.url().endsWith("/en/safety/"), "Back does not return to the page that was left", page.url());
+  await context.close();
+}
+
+// Search with JavaScript: every part of the index is fetched, and results come from several.
+{
+  const { context, page, outside } = await newPage(true);
+  const fetched = [];
+  page.on("request", (r) => { if (r.url().includes("/search-index/")) fetched.push(new URL(r.url()).pathname); });
+  // "hotline" is on pages outside folders, in plans and in statistics.
+  await page.goto(`${origin}/en/search/?q=hotline`);
+  await page.waitForSelector("#results ol li");
+  const listed = (await page.getAttribute("form.search", "data-index")).split(" ");
+  report(listed.length > 1 && listed.every((u) => fetched.includes(u)), "search fetches every part of the index", `${fetched.join(", ")} of ${listed.join(", ")}`);
+  const found = await page.$$eval("#results ol li a", (links) => links.map((a) => new URL(a.href).pathname));
+  const part = (u) => { const s = u.split("/").filter(Boolean); return s.length >= 3 ? s[1] : "main"; };
+  const parts = new Set(found.map(part));
+  report(parts.has("main") && parts.has("plans") && parts.has("statistics"), "search finds pages in several parts of the index", found.join(", "));
+  report(outside.length === 0, "search requests nothing from outside", outside.join(", "));
   await context.close();
 }
 

@@ -34,6 +34,65 @@ sr = "Опис сајта"
 en = "Site description"
 "#;
 
+/// Institutions for [`TEST_PLAN`].
+pub const TEST_REGISTRY: &str = r#"[[institution]]
+id = "rs-moi"
+name = { en = "Ministry of Interior", sr = "Министарство унутрашњих послова" }
+
+[[institution]]
+id = "rs-moj"
+name = { en = "Ministry of Justice" }
+"#;
+
+/// A plan with one area, goal and measure and two activities (`1.1.1`, `1.1.2`).
+pub const TEST_PLAN: &str = r#"[plan]
+country = "rs"
+title = { en = "Test plan", sr = "Пробни план" }
+period = [2009, 2011]
+adopted_by = { en = "Government" }
+adopted_on = 2009-04-30
+source = { document = "Test document" }
+
+[[area]]
+id = "1"
+title = { en = "Prevention", sr = "Превенција" }
+
+[[goal]]
+id = "1"
+area = "1"
+title = { en = "Raise awareness" }
+
+[[measure]]
+id = "1.1"
+goal = "1"
+title = { en = "Campaigns", sr = "Кампање" }
+
+[[activity]]
+id = "1.1.1"
+goal = "1"
+measure = "1.1"
+text = { en = "Run a campaign", sr = "Спровести кампању" }
+responsible = ["rs-moi"]
+deadline = "IV Quarter of 2010"
+
+[[activity]]
+id = "1.1.2"
+goal = "1"
+measure = "1.1"
+text = { en = "Train teachers" }
+responsible = ["rs-moj"]
+deadline = "Continually 2009–2011"
+"#;
+
+/// A report on activity `1.1.1`: complete.
+pub const TEST_REPORT: &str = r#"[[report]]
+activity = "1.1.1"
+date = 2010-12-20
+status = "complete"
+text = { en = "Campaign held." }
+source = { document = "Annual report 2010", page = "12" }
+"#;
+
 /// A site in a temporary folder.
 pub struct Site {
     dir: tempfile::TempDir,
@@ -83,6 +142,14 @@ impl Site {
             &format!("content/{rel}"),
             &format!("+++\ntitle = \"{title}\"\n+++\n\n{body}\n"),
         )
+    }
+
+    /// Writes [`TEST_REGISTRY`], [`TEST_PLAN`] as plan `test-plan` and [`TEST_REPORT`] as its
+    /// `reports/2010.toml`.
+    pub fn with_test_plan(&self) -> &Site {
+        self.write("content/institutions/rs.toml", TEST_REGISTRY)
+            .write("content/plans/test-plan/plan.toml", TEST_PLAN)
+            .write("content/plans/test-plan/reports/2010.toml", TEST_REPORT)
     }
 
     /// Runs `putokaz ARGS` in the site root.

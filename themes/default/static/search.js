@@ -49,8 +49,12 @@
 
   function run(query) {
     if (index) { show(query); return; }
-    fetch(form.dataset.index).then(function (r) { return r.json(); }).then(function (data) {
-      index = data;
+    // The index comes in parts (one per top folder of the site), listed in data-index.
+    var parts = form.dataset.index.split(" ").filter(function (u) { return u.length > 0; });
+    Promise.all(parts.map(function (url) {
+      return fetch(url).then(function (r) { return r.json(); });
+    })).then(function (lists) {
+      index = [].concat.apply([], lists);
       show(query);
     });
   }

@@ -1,0 +1,67 @@
+//! What a page read while it was made: the interface strings and progress reports it shows.
+//!
+//! `putokaz serve` records these for every page ([`record`]), so that after an edit to a string
+//! or a report it renders again only the pages that read what changed. Reads are noted where the
+//! data is read ([`crate::i18n::Strings::get`], [`crate::plan::PlanData::reports_on`] and
+//! [`crate::plan::PlanData::all_reports`]), not where pages are assembled, so a page cannot show
+//! a string or a report without it being noted.
+
+use std::cell::RefCell;
+use std::collections::BTreeSet;
+
+/// One thing a page read.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Read {
+    /// An interface string: (locale, message id).
+    String(String, String),
+    /// The progress reports on one activity: (plan id, activity id).
+    Reports(String, String),
+    /// Every progress report (a list of the newest ones, say).
+    AllReports,
+}
+
+thread_local! {
+    static READS: RefCell<Option<BTreeSet<Read>>> = const { RefCell::new(None) };
+}
+
+/// Runs `f` and returns, with its result, everything it read on this thread. A recording
+/// around this one sees these reads too.
+pub fn record<R>(f: impl FnOnce() -> R) -> (R, BTreeSet<Read>) {
+    let outer = READS.with(|r| r.replace(Some(BTreeSet::new())));
+    let result = f();
+    let reads = READS.with(|r| r.replace(outer)).unwrap_or_default();
+    READS.with(|r| {
+        if let Some(outer) = r.borrow_mut().as_mut() {
+            outer.extend(reads.iter().cloned());
+        }
+    });
+    (result, reads)
+}
+
+/// Notes a read, if one is being recorded on this thread (`read` is called only then).
+pub fn note(read: impl FnOnce() -> Read) {
+    READS.with(|r| {
+        if let Some(reads) = r.borrow_mut().as_mut() {
+            reads.insert(read());
+        }
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_are_recorded_on_this_thread_and_seen_by_outer_recordings() {
+        note(|| unreachable!("nothing is recorded outside `record`"));
+        let ((), outer) = record(|| {
+            let ((), inner) = record(|| note(|| Read::AllReports));
+            assert_eq!(inner, BTreeSet::from([Read::AllReports]));
+            note(|| Read::Reports("p".into(), "1.1".into()));
+        });
+        assert_eq!(
+            outer,
+            BTreeSet::from([Read::AllReports, Read::Reports("p".into(), "1.1".into())])
+        );
+    }
+}
