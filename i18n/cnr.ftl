@@ -255,3 +255,13 @@ stat-protected = Neki brojevi su uskraćeni kako niko ne bi mogao biti prepoznat
 stat-chart-caption = Grafikon prikazuje iste podatke kao tabela ispod; uskraćeni brojevi nemaju stubac.
 download-statistics = Statistika
 download-statistics-note = Jedan red po ćeliji, uključujući zbirove: kolona za svaku dimenziju („total“ za zbir), „shown“ (count, fewer-than-threshold, withheld ili not-available) i „count“, koja je prazna osim ako je broj objavljen. Brojevi veći od nule, a manji od { $k }, nikada se ne objavljuju.
+
+## Tags
+tags-title = Oznake
+tags-description = Sve oznake stranica na ovom jeziku, sa brojem stranica koje ih nose.
+tags-label = Oznake
+tags-none = Nijedna stranica na ovom jeziku još nema oznaku.
+tag-title = Oznaka: { $tag }
+tag-description = Stranice sa oznakom „{ $tag }”.
+tag-none = Nijedna stranica na ovom jeziku još nema ovu oznaku.
+tag-elsewhere = Imaju je stranice na drugim jezicima:

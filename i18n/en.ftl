@@ -251,3 +251,13 @@ stat-protected = Some counts are withheld so that no person can be recognised: s
 stat-chart-caption = The chart shows the same figures as the table below; withheld counts have no bar.
 download-statistics = Statistics
 download-statistics-note = One row per cell, totals included: a column per dimension (“total” for a total), “shown” (count, fewer-than-threshold, withheld or not-available) and “count”, which is empty unless the count is published. Counts greater than zero and smaller than { $k } are never published.
+
+## Tags
+tags-title = Tags
+tags-description = Every tag of the pages in this language, with the number of pages that carry it.
+tags-label = Tags
+tags-none = No page in this language has a tag yet.
+tag-title = Tag: { $tag }
+tag-description = Pages tagged “{ $tag }”.
+tag-none = No page in this language has this tag yet.
+tag-elsewhere = Pages in other languages have it:

@@ -110,6 +110,8 @@ pub struct FrontMatter {
     pub page_template: Option<String>,
     /// Sections: whether child pages with a date go into the language's Atom feed.
     pub feed: bool,
+    /// Topics, in the page's language: each has a page listing the pages that carry it.
+    pub tags: Vec<String>,
     /// Free-form values for templates.
     pub extra: toml::Table,
 }
@@ -133,6 +135,8 @@ struct RawFront {
     page_template: Option<String>,
     #[serde(default)]
     feed: bool,
+    #[serde(default)]
+    tags: Vec<String>,
     #[serde(default)]
     extra: toml::Table,
 }
@@ -267,6 +271,7 @@ pub fn parse_page(text: &str, file: &Path, config: &SiteConfig) -> Result<Source
         paginate_by: raw.paginate_by.filter(|&n| n > 0),
         page_template: raw.page_template,
         feed: raw.feed,
+        tags: raw.tags.iter().map(|t| t.trim().to_owned()).collect(),
         extra: raw.extra,
     };
     if front.title.is_empty() {
@@ -275,6 +280,18 @@ pub fn parse_page(text: &str, file: &Path, config: &SiteConfig) -> Result<Source
             page.field_line("title"),
             "front matter: `title` is empty",
         ));
+    }
+    if let Some(empty) = front
+        .tags
+        .iter()
+        .position(|t| crate::render::markdown::words_slug(t).is_none())
+    {
+        return Err(Diagnostic::error(
+            file,
+            page.field_line("tags"),
+            format!("front matter: tag {} has no letters or digits", empty + 1),
+        )
+        .with_hint("write each tag as a word or a few, e.g. tags = [\"children\", \"labour exploitation\"]"));
     }
     if let Some(slug) = &front.slug {
         if slug.is_empty() || slug.contains(['/', '?', '#', ' ']) {

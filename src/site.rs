@@ -59,6 +59,10 @@ pub enum DataPage {
     Statistics,
     /// One statistics table (index into `Statistics::tables`).
     Statistic(usize),
+    /// The list of tags.
+    Tags,
+    /// The pages with one tag (index into [`Site::tags`]).
+    Tag(usize),
 }
 
 /// The ways a plan's activities can be listed, each a page that works without JavaScript.
@@ -112,13 +116,6 @@ pub struct TranslationGroup {
     pub data: Option<DataPage>,
 }
 
-impl TranslationGroup {
-    /// Whether the group has a real page (not a notice) in `language`.
-    pub fn exists_in(&self, language: &str) -> bool {
-        self.data.is_some() || self.sources.contains_key(language)
-    }
-}
-
 /// Everything to publish, resolved and linked.
 #[derive(Debug)]
 pub struct Site {
@@ -146,6 +143,20 @@ pub struct Site {
     pub parent: HashMap<usize, usize>,
     /// Groups of data pages, by key (their URL path).
     pub data_groups: HashMap<String, usize>,
+    /// Every tag of the Markdown pages, by URL slug.
+    pub tags: Vec<Tag>,
+}
+
+/// A tag (a topic in front matter's `tags`) and the pages carrying it. The same words in
+/// different languages (`prevencija` in Serbian and Montenegrin) are one tag, shown in each
+/// language with that language's pages.
+#[derive(Debug, Clone)]
+pub struct Tag {
+    /// The last part of its pages' URLs.
+    pub slug: String,
+    /// Per language: the tag as written there first, and the sources carrying it, in the
+    /// order pages are listed (newest first, then by title).
+    pub languages: BTreeMap<String, (String, Vec<usize>)>,
 }
 
 impl Site {
@@ -171,7 +182,9 @@ impl Site {
             children: HashMap::new(),
             parent: HashMap::new(),
             data_groups: HashMap::new(),
+            tags: Vec::new(),
         };
+        site.collect_tags();
         site.group_translations(diagnostics);
         site.add_data_groups();
         site.link_sections();
@@ -210,6 +223,39 @@ impl Site {
             self.groups[group].sources.insert(src.language.clone(), i);
             self.by_path.insert(src.neutral_path(), group);
         }
+    }
+
+    /// Gathers the tags of every page (not of sections), grouped by slug.
+    fn collect_tags(&mut self) {
+        let mut by_slug: BTreeMap<String, BTreeMap<String, (String, Vec<usize>)>> = BTreeMap::new();
+        for (i, src) in self.sources.iter().enumerate().filter(|(_, s)| !s.is_section()) {
+            for tag in &src.front.tags {
+                let Some(slug) = crate::render::markdown::words_slug(tag) else {
+                    continue;
+                };
+                let (_, pages) = by_slug
+                    .entry(slug)
+                    .or_default()
+                    .entry(src.language.clone())
+                    .or_insert_with(|| (tag.clone(), Vec::new()));
+                if !pages.contains(&i) {
+                    pages.push(i);
+                }
+            }
+        }
+        let sources = &self.sources;
+        self.tags = by_slug
+            .into_iter()
+            .map(|(slug, mut languages)| {
+                for (_, pages) in languages.values_mut() {
+                    pages.sort_by(|&a, &b| {
+                        let (a, b) = (&sources[a].front, &sources[b].front);
+                        b.date.cmp(&a.date).then_with(|| a.title.cmp(&b.title))
+                    });
+                }
+                Tag { slug, languages }
+            })
+            .collect();
     }
 
     /// Adds a group for every page made from plan data. A plan's page joins the group of the
@@ -254,6 +300,12 @@ impl Site {
         }
         for (i, inst) in self.plans.institutions.iter().enumerate() {
             pages.push((format!("institutions/{}", url_id(&inst.id)), DataPage::Institution(i)));
+        }
+        if !self.tags.is_empty() {
+            pages.push((TAGS_PATH.to_owned(), DataPage::Tags));
+            for (i, tag) in self.tags.iter().enumerate() {
+                pages.push((tag_path(&tag.slug), DataPage::Tag(i)));
+            }
         }
         let mut by_key: HashMap<String, usize> = self
             .groups
@@ -460,6 +512,31 @@ impl Site {
         }
     }
 
+    /// The tag `tag` in `language`: as written there, and the sources carrying it.
+    pub fn tag_in(&self, tag: usize, language: &str) -> Option<&(String, Vec<usize>)> {
+        self.tags[tag].languages.get(language)
+    }
+
+    /// Whether `group` has a real page (not a notice) in `language`: its Markdown is written
+    /// there, or it shows data, which every language has; a tag's page only where pages carry
+    /// the tag.
+    pub fn exists_in(&self, group: usize, language: &str) -> bool {
+        let g = &self.groups[group];
+        match g.data {
+            Some(DataPage::Tag(t)) => self.tag_in(t, language).is_some(),
+            Some(_) => true,
+            None => g.sources.contains_key(language),
+        }
+    }
+
+    /// Whether a data page is for search engines and the sitemap: not the search page, and not
+    /// a tag's page in a language where no page carries the tag.
+    pub fn is_indexable(&self, page: PageId) -> bool {
+        let page = &self.pages[page];
+        let language = &self.config.locales[page.locale].language;
+        self.groups[page.group].data != Some(DataPage::Search) && self.exists_in(page.group, language)
+    }
+
     /// The page of a data page in a locale.
     pub fn data_page(&self, key: &str, locale: usize) -> Option<PageId> {
         let group = *self.data_groups.get(key)?;
@@ -522,6 +599,14 @@ fn parent_dir(dir: &str) -> Option<&str> {
 
 /// The path of the statistics pages.
 pub const STATISTICS_PATH: &str = "statistics";
+
+/// The path of the list of tags (without language).
+pub const TAGS_PATH: &str = "tags";
+
+/// The path of a tag's page (without language).
+pub fn tag_path(slug: &str) -> String {
+    format!("{TAGS_PATH}/{slug}")
+}
 
 /// The path of a statistics table's page (without language).
 pub fn statistic_path(table: &str) -> String {

@@ -88,6 +88,8 @@ const BUILT_IN_TEMPLATES: &[(&str, &str)] = &[
         "help_bar.html",
         include_str!("../themes/default/templates/help_bar.html"),
     ),
+    ("tags.html", include_str!("../themes/default/templates/tags.html")),
+    ("tag.html", include_str!("../themes/default/templates/tag.html")),
 ];
 
 const BUILT_IN_STATIC: &[(&str, &str)] = &[

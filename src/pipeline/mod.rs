@@ -1058,6 +1058,8 @@ fn template_for(site: &Site, id: PageId) -> String {
         DataPage::HelpIndex | DataPage::Help(_) => "help.html",
         DataPage::Statistics => "statistics.html",
         DataPage::Statistic(_) => "statistic.html",
+        DataPage::Tags => "tags.html",
+        DataPage::Tag(_) => "tag.html",
     });
     match site.pages[id].kind {
         PageKind::Untranslated => "untranslated.html".into(),
@@ -1305,23 +1307,23 @@ fn special_files(site: &Site, strings: &Strings, renderer: &Renderer, diagnostic
     let entries: Vec<SitemapEntry> = site
         .pages
         .iter()
-        .filter_map(|page| {
+        .enumerate()
+        .filter_map(|(id, page)| {
             let lastmod = match page.kind {
                 PageKind::Content { source, pager: 1 } => {
                     let front = &site.sources[source].front;
                     front.updated.or(front.date).map(|d| d.to_string())
                 }
-                PageKind::Data if site.groups[page.group].data == Some(DataPage::Search) => return None,
+                PageKind::Data if !site.is_indexable(id) => return None,
                 PageKind::Data => None,
                 _ => return None,
             };
-            let g = &site.groups[page.group];
             let alternates = site
                 .config
                 .locales
                 .iter()
                 .enumerate()
-                .filter(|(_, l)| g.exists_in(&l.language))
+                .filter(|(_, l)| site.exists_in(page.group, &l.language))
                 .map(|(li, l)| {
                     (
                         l.tag.clone(),

@@ -328,6 +328,26 @@ pub struct PlanSummary {
     csv: String,
 }
 
+/// A tag in the list of tags.
+#[derive(Serialize)]
+struct TagView {
+    name: String,
+    url: String,
+    count: usize,
+}
+
+/// A tag's page in a locale whose language has the tag.
+#[derive(Serialize)]
+struct TagElsewhereView {
+    /// The tag as that language writes it.
+    name: String,
+    /// The locale's BCP 47 tag.
+    lang: String,
+    /// The locale's name.
+    language: String,
+    url: String,
+}
+
 /// Every plan, for lists, in `locale`.
 pub fn plan_summaries(site: &Site, strings: &Strings, locale: usize) -> Vec<PlanSummary> {
     let view = Views {
@@ -515,6 +535,31 @@ pub fn insert(ctx: &mut Context, site: &Site, strings: &Strings, data: DataPage,
                 updated: None,
             }
         }
+        DataPage::Tags => {
+            ctx.insert("tags", &view.tags());
+            DataContext {
+                title: view.t("tags-title"),
+                description: view.t("tags-description"),
+                breadcrumbs: Vec::new(),
+                updated: None,
+            }
+        }
+        DataPage::Tag(t) => {
+            let (name, pages, elsewhere) = view.tag(t);
+            ctx.insert("tag_pages", &pages);
+            ctx.insert("elsewhere", &elsewhere);
+            let tag = || vec![("tag", name.clone().into())];
+            DataContext {
+                title: view.t_args("tag-title", &tag()),
+                description: view.t_args("tag-description", &tag()),
+                breadcrumbs: vec![LinkView {
+                    title: view.t("tags-title"),
+                    url: view.url(crate::site::TAGS_PATH),
+                    current: false,
+                }],
+                updated: None,
+            }
+        }
         DataPage::Institutions => {
             ctx.insert("countries", &view.institutions());
             let title = view.t("institutions-title");
@@ -661,6 +706,60 @@ impl Views<'_> {
             .flat_map(|a| self.site.plans.reports_on(&plan.id, &a.activity.id))
             .filter_map(crate::plan::progress::report_date)
             .max()
+    }
+
+    /// The tags of the pages in this language, by name, with their number of pages.
+    fn tags(&self) -> Vec<TagView> {
+        let mut tags: Vec<TagView> = (0..self.site.tags.len())
+            .filter_map(|t| {
+                let (name, pages) = self.site.tag_in(t, &self.locale.language)?;
+                Some(TagView {
+                    name: self.locale.localize(name),
+                    url: self.url(&crate::site::tag_path(&self.site.tags[t].slug)),
+                    count: pages.len(),
+                })
+            })
+            .collect();
+        tags.sort_by_cached_key(|t| crate::search::fold(&t.name));
+        tags
+    }
+
+    /// Tag `t` as this language writes it (or as the first language with it does), its pages
+    /// in this language, and links to its page in the languages that have it where this one
+    /// does not.
+    fn tag(&self, t: usize) -> (String, Vec<super::ListItemView>, Vec<TagElsewhereView>) {
+        let tag = &self.site.tags[t];
+        if let Some((name, sources)) = self.site.tag_in(t, &self.locale.language) {
+            let pages = sources
+                .iter()
+                .map(|&s| super::list_item(self.site, self.strings, s, self.index))
+                .collect();
+            return (self.locale.localize(name), pages, Vec::new());
+        }
+        let group = self.site.data_groups[&crate::site::tag_path(&tag.slug)];
+        let elsewhere: Vec<TagElsewhereView> = self
+            .site
+            .config
+            .locales
+            .iter()
+            .enumerate()
+            .filter_map(|(li, l)| {
+                let (name, _) = tag.languages.get(&l.language)?;
+                Some(TagElsewhereView {
+                    name: l.localize(name),
+                    lang: l.tag.clone(),
+                    language: l.name.clone(),
+                    url: self.site.group_url(group, li).to_owned(),
+                })
+            })
+            .collect();
+        let name = tag
+            .languages
+            .values()
+            .next()
+            .map(|(n, _)| n.clone())
+            .unwrap_or_default();
+        (name, Vec::new(), elsewhere)
     }
 
     fn plan_link(&self, plan: &Plan) -> LinkView {

@@ -368,6 +368,12 @@ fn sanitize(html: &str) -> String {
 /// Serbian Cyrillic is transliterated first, so a heading keeps its id in both scripts, and
 /// Latin diacritics are dropped (`načela` → `nacela`, `đ` → `dj`) so ids read well in a URL.
 pub fn slug(text: &str) -> String {
+    words_slug(text).unwrap_or_else(|| "section".to_owned())
+}
+
+/// Lowercase letters and digits joined by hyphens, as [`slug`] makes them; `None` if `text`
+/// has no letter or digit.
+pub fn words_slug(text: &str) -> Option<String> {
     use unicode_normalization::UnicodeNormalization;
     let latin = translit::to_latin(text).replace('đ', "dj").replace('Đ', "Dj");
     let mut out = String::new();
@@ -385,7 +391,7 @@ pub fn slug(text: &str) -> String {
     while out.ends_with('-') {
         out.pop();
     }
-    if out.is_empty() { "section".to_owned() } else { out }
+    (!out.is_empty()).then_some(out)
 }
 
 #[cfg(test)]

@@ -208,6 +208,21 @@ impl Renderer {
                 view.date = src.front.date.map(|d| DateView::new(strings, &locale.code, d));
                 view.updated = src.front.updated.map(|d| DateView::new(strings, &locale.code, d));
                 view.extra = serde_json::to_value(&src.front.extra).unwrap_or(Value::Null);
+                view.tags = src
+                    .front
+                    .tags
+                    .iter()
+                    .filter_map(|tag| {
+                        let slug = markdown::words_slug(tag)?;
+                        Some(LinkView {
+                            title: locale.localize(tag),
+                            url: site.pages[site.data_page(&crate::site::tag_path(&slug), page.locale)?]
+                                .url
+                                .clone(),
+                            current: false,
+                        })
+                    })
+                    .collect();
                 let first = site.source_page(source, page.locale);
                 if let Some(r) = rendered.get(&first) {
                     view.content = r.html.clone();
@@ -273,9 +288,11 @@ impl Renderer {
                     DataPage::HelpIndex | DataPage::Help(_) => "help",
                     DataPage::Statistics => "statistics",
                     DataPage::Statistic(_) => "statistic",
+                    DataPage::Tags => "tags",
+                    DataPage::Tag(_) => "tag",
                 };
                 view.description = Some(dc.description);
-                view.indexable = d != DataPage::Search;
+                view.indexable = site.is_indexable(id);
                 view.updated = dc.updated.map(|date| DateView::new(strings, &locale.code, date));
                 ctx.insert("breadcrumbs", &dc.breadcrumbs);
                 ctx.insert("alternates", &alternates(site, page.group));
@@ -424,6 +441,8 @@ struct PageView {
     date: Option<DateView>,
     updated: Option<DateView>,
     toc: Vec<Heading>,
+    /// Its tags, linking to their pages.
+    tags: Vec<LinkView>,
     extra: Value,
     indexable: bool,
 }
@@ -526,26 +545,29 @@ fn breadcrumbs(site: &Site, source: usize, locale: usize) -> Vec<LinkView> {
     chain
 }
 
+/// The entry of `source` in a list of pages shown in `locale`.
+fn list_item(site: &Site, strings: &Strings, source: usize, locale: usize) -> ListItemView {
+    let l = &site.config.locales[locale];
+    let src = &site.sources[source];
+    ListItemView {
+        title: l.localize(&src.front.title),
+        url: site.pages[site.source_page(source, locale)].url.clone(),
+        description: src.front.description.as_deref().map(|d| l.localize(d)),
+        date: src.front.date.map(|d| DateView::new(strings, &l.code, d)),
+        section: src.is_section(),
+    }
+}
+
 fn listing(site: &Site, strings: &Strings, section: usize, locale: usize, pager: usize) -> ListingView {
     let l = &site.config.locales[locale];
     let kids = site.children.get(&section).map(Vec::as_slice).unwrap_or_default();
     let per = site.sources[section].front.paginate_by.unwrap_or(usize::MAX);
     let total = site.listing_pages(section);
-    let item = |&c: &usize| {
-        let src = &site.sources[c];
-        ListItemView {
-            title: l.localize(&src.front.title),
-            url: site.pages[site.source_page(c, locale)].url.clone(),
-            description: src.front.description.as_deref().map(|d| l.localize(d)),
-            date: src.front.date.map(|d| DateView::new(strings, &l.code, d)),
-            section: src.is_section(),
-        }
-    };
     let pages = kids
         .iter()
         .skip((pager - 1).saturating_mul(per))
         .take(per)
-        .map(item)
+        .map(|&c| list_item(site, strings, c, locale))
         .collect();
     // Pages of the same folder that exist only in other languages, so nothing is silently hidden.
     let section_url = site.pages[site.source_page(section, locale)].url.clone();
@@ -589,13 +611,12 @@ fn listing(site: &Site, strings: &Strings, section: usize, locale: usize, pager:
 }
 
 fn alternates(site: &Site, group: usize) -> Vec<AlternateView> {
-    let g = &site.groups[group];
     let mut out: Vec<AlternateView> = site
         .config
         .locales
         .iter()
         .enumerate()
-        .filter(|(_, l)| g.exists_in(&l.language))
+        .filter(|(_, l)| site.exists_in(group, &l.language))
         .map(|(li, l)| AlternateView {
             hreflang: l.tag.clone(),
             href: format!("{}{}", site.config.base_url, site.group_url(group, li)),
@@ -607,7 +628,7 @@ fn alternates(site: &Site, group: usize) -> Vec<AlternateView> {
         .iter()
         .position(|l| l.code == site.config.default_language)
     {
-        if g.exists_in(&site.config.default_language) {
+        if site.exists_in(group, &site.config.default_language) {
             out.push(AlternateView {
                 hreflang: "x-default".into(),
                 href: format!("{}{}", site.config.base_url, site.group_url(group, li)),
@@ -619,7 +640,6 @@ fn alternates(site: &Site, group: usize) -> Vec<AlternateView> {
 
 fn translations(site: &Site, group: usize, current: usize) -> Vec<TranslationView> {
     let here = &site.config.locales[current];
-    let g = &site.groups[group];
     site.config
         .languages
         .iter()
@@ -636,7 +656,7 @@ fn translations(site: &Site, group: usize, current: usize) -> Vec<TranslationVie
                 name: l.name.clone(),
                 tag: l.tag.clone(),
                 url: site.group_url(group, li).to_owned(),
-                exists: g.exists_in(&lang.code),
+                exists: site.exists_in(group, &lang.code),
                 current: lang.code == here.language,
             })
         })
