@@ -4,8 +4,10 @@
 Usage: bench/hugo_site.py PUTOKAZ_SITE HUGO_SITE
 
 The same Markdown pages (content/pages/page-N.LANG.md and _index.LANG.md, TOML front matter),
-the same four languages, a section paginated by 10, and minimal templates that show what the
-Putokaz pages show of them (title, date, description, the text, a language switcher). Zola-style
+the same four languages, a section paginated by 10, a tags taxonomy (a page per tag listing its
+pages, and the list of tags), and minimal templates that show what the Putokaz pages show of
+them (title, date, description, the text, a language switcher). No RSS: Putokaz makes one feed
+per language of the pages of sections that ask for it. Zola-style
 `@/pages/page-N.md` links become Hugo `relref`-free relative links, so both tools render the
 same number of links.
 """
@@ -21,8 +23,10 @@ CONFIG = """baseURL = "https://bench.example/"
 title = "Benchmark"
 defaultContentLanguage = "sr"
 defaultContentLanguageInSubdir = true
-disableKinds = ["taxonomy", "term", "RSS"]
+disableKinds = ["RSS"]
 paginate = 10
+[taxonomies]
+tag = "tags"
 [markup.goldmark.renderer]
 unsafe = false
 [languages]
@@ -43,12 +47,22 @@ BASEOF = """<!doctype html>
 SINGLE = """{{ define "main" }}<article><h1>{{ .Title }}</h1>
 <p><time datetime="{{ .Date.Format "2006-01-02" }}">{{ .Date.Format "2 January 2006" }}</time></p>
 {{ with .TableOfContents }}<nav>{{ . }}</nav>{{ end }}
-{{ .Content }}</article>{{ end }}
+{{ .Content }}
+{{ with .GetTerms "tags" }}<p>Tags: {{ range . }}<a href="{{ .RelPermalink }}" rel="tag">{{ .LinkTitle }}</a> {{ end }}</p>{{ end }}</article>{{ end }}
 """
 
 LIST = """{{ define "main" }}<h1>{{ .Title }}</h1>{{ .Content }}
 <ul>{{ range (.Paginate .Pages.ByDate.Reverse).Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a> {{ .Description }}</li>{{ end }}</ul>
 {{ template "_internal/pagination.html" . }}{{ end }}
+"""
+
+# A tag's page lists all its pages, and the list of tags counts them, as Putokaz's do.
+TERM = """{{ define "main" }}<h1>{{ .Title }}</h1>
+<ul>{{ range .Pages.ByDate.Reverse }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a> {{ .Description }}</li>{{ end }}</ul>{{ end }}
+"""
+
+TAXONOMY = """{{ define "main" }}<h1>{{ .Title }}</h1>
+<ul>{{ range .Data.Terms.Alphabetical }}<li><a href="{{ .Page.RelPermalink }}">{{ .Page.Title }}</a> ({{ .Count }})</li>{{ end }}</ul>{{ end }}
 """
 
 LINK = re.compile(r"\(@/pages/(_index|page-\d+)\.md\)")
@@ -68,6 +82,8 @@ def main():
     (target / "layouts/_default/baseof.html").write_text(BASEOF)
     (target / "layouts/_default/single.html").write_text(SINGLE)
     (target / "layouts/_default/list.html").write_text(LIST)
+    (target / "layouts/_default/term.html").write_text(TERM)
+    (target / "layouts/_default/taxonomy.html").write_text(TAXONOMY)
     for page in sorted((source / "content/pages").glob("*.md")):
         text = LINK.sub(link, page.read_text())
         text = text.replace("sort_by = \"date\"\npaginate_by = 10\n", "")

@@ -1,7 +1,8 @@
 //! Writes a synthetic Putokaz site for benchmarks: N pages in each of sr, cnr, mk and en.
 //!
-//! Each page has TOML front matter (title, date, description), about 600 words under headings,
-//! a list, a table, internal links and a code block. Beside the pages it writes one action plan
+//! Each page has TOML front matter (title, date, description, two tags of twenty), about 600
+//! words under headings, a list, a table, internal links and a code block. Beside the pages it
+//! writes one action plan
 //! with 2 × N activities (in goals of 10 and measures of 5), a registry of 20 institutions and N
 //! progress reports. The text is pseudo-random but deterministic, so runs are comparable.
 //!
@@ -186,10 +187,14 @@ fn page(rng: &mut Rng, words: &[&str], i: usize, total: usize) -> String {
     let title = rng.sentence(words, 4).trim_end_matches('.').to_owned();
     let day = i % 28 + 1;
     let month = i % 12 + 1;
+    // Two tags of twenty, words of the page's language.
+    let tags = [words[i % 20], words[(i * 7 + 3) % 20]];
     let _ = writeln!(
         md,
-        "+++\ntitle = \"{title}\"\ndate = 2025-{month:02}-{day:02}\ndescription = \"{}\"\n+++\n",
-        rng.sentence(words, 12)
+        "+++\ntitle = \"{title}\"\ndate = 2025-{month:02}-{day:02}\ndescription = \"{}\"\ntags = [\"{}\", \"{}\"]\n+++\n",
+        rng.sentence(words, 12),
+        tags[0],
+        tags[1]
     );
     for section in 0..4 {
         let _ = writeln!(md, "## {}\n", rng.sentence(words, 3).trim_end_matches('.'));
