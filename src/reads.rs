@@ -8,6 +8,8 @@
 
 use std::cell::RefCell;
 use std::collections::BTreeSet;
+use std::hash::{Hash, Hasher};
+use std::sync::Arc;
 
 /// One thing a page read.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -47,6 +49,34 @@ pub fn note(read: impl FnOnce() -> Read) {
     });
 }
 
+/// A set of reads kept as sorted hashes: small, and searched without following pointers, for
+/// what each of thousands of pages read. Two reads may share a hash (one chance in 2⁶⁴); an edit
+/// to one then makes the pages that read the other again too, which costs only time.
+#[derive(Debug, Clone, Default)]
+pub struct ReadSet(Arc<[u64]>);
+
+impl ReadSet {
+    /// The set of `reads`.
+    pub fn new(reads: &BTreeSet<Read>) -> ReadSet {
+        let mut hashes: Vec<u64> = reads.iter().map(ReadSet::hash).collect();
+        hashes.sort_unstable();
+        hashes.dedup();
+        ReadSet(hashes.into())
+    }
+
+    /// The hash a read is kept as.
+    pub fn hash(read: &Read) -> u64 {
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        read.hash(&mut h);
+        h.finish()
+    }
+
+    /// Whether a read with hash `hash` ([`ReadSet::hash`]) is in the set.
+    pub fn contains(&self, hash: u64) -> bool {
+        self.0.binary_search(&hash).is_ok()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -63,5 +93,10 @@ mod tests {
             outer,
             BTreeSet::from([Read::AllReports, Read::Reports("p".into(), "1.1".into())])
         );
+        let set = ReadSet::new(&outer);
+        assert!(set.contains(ReadSet::hash(&Read::AllReports)));
+        assert!(set.contains(ReadSet::hash(&Read::Reports("p".into(), "1.1".into()))));
+        assert!(!set.contains(ReadSet::hash(&Read::Reports("p".into(), "1.2".into()))));
+        assert!(!set.contains(ReadSet::hash(&Read::String("en".into(), "home".into()))));
     }
 }

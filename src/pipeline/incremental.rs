@@ -195,9 +195,7 @@ fn rebuild_strings(
     }
     watch.lap("load");
     *lock(&cache.changed) = Some(changed);
-    let affected: Vec<PageId> = (0..last.site.pages.len())
-        .filter(|&id| cache.finished(&last.site.pages[id].url).is_none())
-        .collect();
+    let affected = cache.stale_pages(&last.site);
     last.renderer.set_strings(&last.site, &strings);
     last.strings = strings.clone();
     watch.lap("model");
@@ -306,9 +304,7 @@ fn rebuild_reports(
         }
     }
     *lock(&cache.changed) = Some(changed);
-    let affected: Vec<PageId> = (0..last.site.pages.len())
-        .filter(|&id| cache.finished(&last.site.pages[id].url).is_none())
-        .collect();
+    let affected = cache.stale_pages(&last.site);
     watch.lap("model");
 
     let (progress, progress_reads) =

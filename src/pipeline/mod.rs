@@ -16,7 +16,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
 use crate::i18n::Strings;
 use crate::output::{self, Body, OutputFile};
 use crate::plan;
-use crate::reads::Read;
+use crate::reads::{Read, ReadSet};
 use crate::render::markdown::{self, Rendered};
 use crate::render::{Renderer, THEME_ANCHORS};
 use crate::site::{DataPage, PageId, PageKind, Site};
@@ -54,6 +54,26 @@ pub struct BuildOptions {
 /// Bytes the build made, with the hash of what they were made from.
 type Made = (u64, Arc<[u8]>);
 
+/// Whether any of `reads` is among `changed` (`None`: anything may have changed).
+fn any_of(changed: Option<&BTreeSet<Read>>, reads: &BTreeSet<Read>) -> bool {
+    match changed {
+        // Usually a string or two changed, and a page read dozens: look up the smaller set.
+        Some(changed) if changed.len() < reads.len() => changed.iter().any(|c| reads.contains(c)),
+        Some(changed) => reads.iter().any(|r| changed.contains(r)),
+        None => true,
+    }
+}
+
+/// The hashes of what changed, as [`ReadSet`] keeps reads.
+fn changed_hashes(changed: &BTreeSet<Read>) -> Vec<u64> {
+    changed.iter().map(ReadSet::hash).collect()
+}
+
+/// Whether any of the `changed` hashes is in `reads` (`None`: anything may have changed).
+fn any_in(changed: Option<&[u64]>, reads: &ReadSet) -> bool {
+    changed.is_none_or(|changed| changed.iter().any(|&h| reads.contains(h)))
+}
+
 /// The site-wide files of a build and what they were made from.
 #[derive(Clone)]
 struct SiteFiles {
@@ -76,8 +96,8 @@ struct MadePage {
     /// entries and scans of this HTML are keyed by.
     made_from: u64,
     html: Arc<str>,
-    /// The interface strings it read, building its context and rendering.
-    reads: Arc<BTreeSet<Read>>,
+    /// What it read, building its context and rendering.
+    reads: ReadSet,
 }
 
 /// What a build keeps for the next one. Every entry is keyed by a hash of everything its
@@ -199,7 +219,7 @@ impl BuildCache {
             inputs,
             made_from: hash_of((inputs, strings.fingerprint_of(&reads))),
             html: html.into(),
-            reads: Arc::new(reads),
+            reads: ReadSet::new(&reads),
         };
         self.rendered.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         lock(&self.inputs).insert(output::file_for_url(url), made.made_from);
@@ -216,7 +236,8 @@ impl BuildCache {
     /// changed since.
     fn finished(&self, url: &str) -> Option<MadePage> {
         let made = lock(&self.pages).get(url).cloned()?;
-        (!self.any_changed(&made.reads)).then_some(made)
+        let changed = lock(&self.changed).as_ref().map(changed_hashes);
+        (!any_in(changed.as_deref(), &made.reads)).then_some(made)
     }
 
     /// The site-wide files the last build made, if the structure is `structure` and no string
@@ -231,12 +252,21 @@ impl BuildCache {
 
     /// Whether any of `reads` has changed since the last successful build.
     fn any_changed(&self, reads: &BTreeSet<Read>) -> bool {
-        match &*lock(&self.changed) {
-            // Usually a string or two changed, and a page read dozens: look up the smaller set.
-            Some(changed) if changed.len() < reads.len() => changed.iter().any(|c| reads.contains(c)),
-            Some(changed) => reads.iter().any(|r| changed.contains(r)),
-            None => true,
-        }
+        any_of(lock(&self.changed).as_ref(), reads)
+    }
+
+    /// The pages of `site` that [`BuildCache::finished`] has no HTML for: never made, or made
+    /// from something that has changed since.
+    fn stale_pages(&self, site: &Site) -> Vec<PageId> {
+        let changed = lock(&self.changed).as_ref().map(changed_hashes);
+        let pages = lock(&self.pages);
+        (0..site.pages.len())
+            .filter(|&id| {
+                pages
+                    .get(&site.pages[id].url)
+                    .is_none_or(|made| any_in(changed.as_deref(), &made.reads))
+            })
+            .collect()
     }
 
     /// Keeps the strings of a build that succeeded: what is kept now was made with them.
