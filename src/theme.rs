@@ -6,6 +6,8 @@
 //! Theme static files are published under `/assets/` with a content hash in their name, so they
 //! can be cached for a year.
 
+use std::collections::{BTreeSet, HashMap};
+use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
@@ -103,6 +105,30 @@ const BUILT_IN_STATIC: &[(&str, &str)] = &[
 pub const DEFAULT_THEME: &str = "default";
 
 impl Theme {
+    /// For each template, a hash of its text and of the text of every template it extends,
+    /// includes or imports, directly or through others: a page made with a template is made
+    /// again only when this changes.
+    pub fn template_hashes(&self) -> HashMap<String, u64> {
+        let by_name: HashMap<&str, &TemplateSource> = self.templates.iter().map(|t| (t.name.as_str(), t)).collect();
+        self.templates
+            .iter()
+            .map(|t| {
+                let mut seen: BTreeSet<&str> = BTreeSet::new();
+                let mut todo = vec![t.name.as_str()];
+                while let Some(name) = todo.pop() {
+                    if let Some(template) = by_name.get(name).filter(|_| seen.insert(name)) {
+                        todo.extend(referenced(&template.text));
+                    }
+                }
+                let mut h = std::collections::hash_map::DefaultHasher::new();
+                for name in seen {
+                    (name, &by_name[name].text).hash(&mut h);
+                }
+                (t.name.clone(), h.finish())
+            })
+            .collect()
+    }
+
     /// Loads theme `name` for the site at `root`, with the site's own template overrides.
     ///
     /// `extra_css` (the code-highlighting styles) is appended to `style.css`.
@@ -213,6 +239,30 @@ fn read_folder(root: &Path, dir: &Path, diagnostics: &Diagnostics) -> Vec<(Strin
     files
 }
 
+/// The templates a template's `extends`, `include` and `import` tags name (every quoted string
+/// in those tags: a list of includes names several).
+fn referenced(text: &str) -> Vec<&str> {
+    let mut names = Vec::new();
+    let mut rest = text;
+    while let Some(start) = rest.find("{%") {
+        let tag = &rest[start + 2..];
+        let end = tag.find("%}").unwrap_or(tag.len());
+        let body = tag[..end].trim_start_matches('-').trim_start();
+        if ["extends", "include", "import"].iter().any(|k| body.starts_with(k)) {
+            let mut quoted = body;
+            while let Some(open) = quoted.find(['"', '\'', '`']) {
+                let quote = quoted[open..].chars().next().unwrap_or('"');
+                let after = &quoted[open + 1..];
+                let Some(close) = after.find(quote) else { break };
+                names.push(&after[..close]);
+                quoted = &after[close + 1..];
+            }
+        }
+        rest = &tag[end..];
+    }
+    names
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -234,6 +284,53 @@ mod tests {
         statics.sort();
         assert_eq!(templates, on_disk("templates"));
         assert_eq!(statics, on_disk("static"));
+    }
+
+    #[test]
+    fn a_template_changes_with_what_it_extends_includes_and_imports() {
+        let theme = |page: &str, base: &str, other: &str| Theme {
+            templates: [
+                ("page.html", page),
+                ("base.html", base),
+                ("macros.html", "{% macro m() %}x{% endmacro m %}"),
+                ("bar.html", "bar"),
+                ("other.html", other),
+            ]
+            .iter()
+            .map(|(name, text)| TemplateSource {
+                name: (*name).to_owned(),
+                file: PathBuf::from(name),
+                text: (*text).to_owned(),
+            })
+            .collect(),
+            assets: Vec::new(),
+        };
+        let page = "{%- extends \"base.html\" -%}{% import 'macros.html' as m %}{% block b %}{% endblock b %}";
+        let base =
+            "<main>{% include [\"bar.html\", \"gone.html\"] ignore missing %}{% block b %}{% endblock b %}</main>";
+        let hashes = theme(page, base, "1").template_hashes();
+        // Another template that nothing refers to changes nothing.
+        assert_eq!(
+            hashes["page.html"],
+            theme(page, base, "2").template_hashes()["page.html"]
+        );
+        assert_ne!(
+            hashes["other.html"],
+            theme(page, base, "2").template_hashes()["other.html"]
+        );
+        // A change to an extended template, or to one it includes, changes the page's.
+        assert_ne!(
+            hashes["page.html"],
+            theme(page, "<main></main>", "1").template_hashes()["page.html"]
+        );
+        let mut with_bar = theme(page, base, "1");
+        with_bar.templates[3].text = "new bar".into();
+        assert_ne!(hashes["page.html"], with_bar.template_hashes()["page.html"]);
+        assert_eq!(hashes["other.html"], with_bar.template_hashes()["other.html"]);
+        let mut with_macros = theme(page, base, "1");
+        with_macros.templates[2].text = "{% macro m() %}y{% endmacro m %}".into();
+        assert_ne!(hashes["page.html"], with_macros.template_hashes()["page.html"]);
+        assert_eq!(hashes["base.html"], with_macros.template_hashes()["base.html"]);
     }
 
     #[test]

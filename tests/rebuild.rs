@@ -338,3 +338,52 @@ fn an_edit_to_progress_reports_renders_only_the_pages_that_show_them() {
     assert!(read("en/plans/test-plan/activities/1-1-2/index.html").contains("Limited progress"));
     assert_same_as_fresh(&site);
 }
+
+#[test]
+fn a_template_change_renders_the_pages_made_with_it() {
+    let site = common::Site::new();
+    site.page("_index.en.md", "Home", "Welcome.")
+        .page("about.en.md", "About", "Text.")
+        .with_test_plan();
+    let cached = preview(&site);
+    let first = build(&cached).unwrap();
+    let built_in = |name: &str| {
+        std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("themes/default/templates")
+                .join(name),
+        )
+        .unwrap()
+    };
+
+    // The activity template: the two activities' pages in each of the three locales.
+    let activity = site.root().join("templates/activity.html");
+    site.write(
+        "templates/activity.html",
+        &built_in("activity.html").replace("{% block content %}", "{% block content %}<p id=edited>Edited</p>"),
+    );
+    let report = rebuild(&cached, std::slice::from_ref(&activity)).unwrap();
+    assert_eq!(report.rendered, 2 * 3);
+    assert!(preview_file(&site, "sr-latn/plans/test-plan/activities/1-1-2/index.html").contains("id=edited"));
+    assert_same_as_fresh(&site);
+
+    // A template every page extends: every page.
+    site.write(
+        "templates/base.html",
+        &built_in("base.html").replace("<main", "<p id=base-edited>Edited</p><main"),
+    );
+    let report = rebuild(&cached, &[site.root().join("templates/base.html")]).unwrap();
+    assert_eq!(report.rendered, first.pages);
+    assert!(preview_file(&site, "en/about/index.html").contains("id=base-edited"));
+    assert_same_as_fresh(&site);
+
+    // The feed template: no page, only the feeds.
+    site.write(
+        "templates/atom.xml",
+        &built_in("atom.xml").replace("<feed", "<!-- edited --><feed"),
+    );
+    let report = rebuild(&cached, &[site.root().join("templates/atom.xml")]).unwrap();
+    assert_eq!(report.rendered, 0);
+    assert!(preview_file(&site, "en/reports.xml").contains("<!-- edited -->"));
+    assert_same_as_fresh(&site);
+}

@@ -321,7 +321,7 @@ fn rebuild_reports(
         }
     }
     *lock(&cache.site_files) = Some(SiteFiles {
-        structure,
+        structure: super::site_files_key(structure, &last.renderer),
         files,
         progress_reads: Arc::new(progress_reads),
         ..site_files

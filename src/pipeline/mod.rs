@@ -77,7 +77,8 @@ fn any_in(changed: Option<&[u64]>, reads: &ReadSet) -> bool {
 /// The site-wide files of a build and what they were made from.
 #[derive(Clone)]
 struct SiteFiles {
-    /// The structure hash they were made for (they show no Markdown body).
+    /// What they were made for ([`site_files_key`]: the structure, as they show no Markdown
+    /// body, and their templates).
     structure: u64,
     /// Those of [`special_files`], then those of [`progress_files`].
     files: Vec<OutputFile>,
@@ -90,8 +91,10 @@ struct SiteFiles {
 /// A finished page and what it was made from.
 #[derive(Clone)]
 struct MadePage {
-    /// The hash of its template, locale, context and environment.
+    /// The hash of its templates, locale, context and environment.
     inputs: u64,
+    /// The hash of its templates ([`Renderer::template_hash`]).
+    template: u64,
     /// That hash together with the definitions of the interface strings it read: what search
     /// entries and scans of this HTML are keyed by.
     made_from: u64,
@@ -201,12 +204,13 @@ impl BuildCache {
         }
     }
 
-    /// The finished page at `url` if its inputs hash to `inputs` and no string it read has
-    /// changed, or what `render` makes of it (with the strings it read).
+    /// The finished page at `url` if its inputs hash to `inputs` and nothing it read has
+    /// changed, or what `render` makes of it (with what it read). `template` is the hash of
+    /// the templates it is made with ([`Renderer::template_hash`]), also part of `inputs`.
     fn page_or_render(
         &self,
         url: &str,
-        inputs: u64,
+        (inputs, template): (u64, u64),
         strings: &Strings,
         render: impl FnOnce() -> Result<(String, BTreeSet<Read>), Diagnostic>,
     ) -> Result<Arc<str>, Diagnostic> {
@@ -217,6 +221,7 @@ impl BuildCache {
         let (html, reads) = render()?;
         let made = MadePage {
             inputs,
+            template,
             made_from: hash_of((inputs, strings.fingerprint_of(&reads))),
             html: html.into(),
             reads: ReadSet::new(&reads),
@@ -628,7 +633,9 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         files.extend(indexes);
     }
     watch.lap("search index");
-    let structure = made_from.as_ref().map(|(structure, _)| *structure);
+    let structure = made_from
+        .as_ref()
+        .map(|(structure, _)| site_files_key(*structure, &renderer));
     let kept = options
         .cache
         .as_deref()
@@ -1133,8 +1140,14 @@ fn render_page(
 ) -> Result<OutputFile, Diagnostic> {
     let page = &site.pages[id];
     let path = output::file_for_url(&page.url);
+    let template = template_for(site, id);
+    let template_hash = renderer.template_hash(&template);
     // Nothing this page is made from has changed: take it as it is.
-    if let Some(made) = cache.filter(|_| unchanged(id)).and_then(|c| c.finished(&page.url)) {
+    if let Some(made) = cache
+        .filter(|_| unchanged(id))
+        .and_then(|c| c.finished(&page.url))
+        .filter(|m| m.template == template_hash)
+    {
         lock(&cache.expect("checked").inputs).insert(path.clone(), made.made_from);
         return Ok(OutputFile {
             path,
@@ -1145,7 +1158,6 @@ fn render_page(
         site.source_of(id)
             .map_or_else(|| format!("the page {}", page.url), |s| s.file.display().to_string())
     };
-    let template = template_for(site, id);
     let body = match cache {
         Some(cache) => {
             // What the page reads of the interface strings is noted, so that it is rendered again
@@ -1160,11 +1172,11 @@ fn render_page(
             let mut json = HashWriter::default();
             let _ = serde_json::to_writer(&mut json, &context.clone().into_json());
             let json = std::hash::Hasher::finish(&json.0);
-            // The environment is part of the key: the same context renders differently with
-            // other templates or strings, and search entries and scans are keyed by this too.
+            // The templates and the environment are part of the key: the same context renders
+            // differently with others, and search entries and scans are keyed by this too.
             let environment = cache.environment.load(std::sync::atomic::Ordering::SeqCst);
-            let inputs = hash_of((&template, page.locale, json, environment));
-            Body::Text(cache.page_or_render(&page.url, inputs, strings, render)?)
+            let inputs = hash_of((template_hash, page.locale, json, environment));
+            Body::Text(cache.page_or_render(&page.url, (inputs, template_hash), strings, render)?)
         }
         None => {
             let context = renderer.page_context(site, strings, id, rendered);
@@ -1208,13 +1220,11 @@ fn data_files(root: &Path) -> DataFiles {
         .collect()
 }
 
-/// A hash of what templates read besides their context and the interface strings (which pages
-/// note as they read them): the theme, the published statistics and the configuration.
+/// A hash of what templates read besides their context, the interface strings (which pages
+/// note as they read them) and the templates themselves (which each page is keyed by): the
+/// theme's assets, the published statistics and the configuration.
 fn environment_hash(root: &Path, theme: &Theme, site: &Site, options: &BuildOptions) -> u64 {
     let mut parts: Vec<Vec<u8>> = Vec::new();
-    for t in &theme.templates {
-        parts.push(format!("{}\0{}", t.name, t.text).into_bytes());
-    }
     for a in &theme.assets {
         parts.push(a.url.clone().into_bytes());
     }
@@ -1227,6 +1237,14 @@ fn environment_hash(root: &Path, theme: &Theme, site: &Site, options: &BuildOpti
     hash_of((parts, &options.base_url, options.live_reload, options.drafts))
 }
 
+/// The templates [`special_files`] and [`progress_files`] render.
+const SITE_TEMPLATES: [&str; 5] = ["root.html", "404.html", "atom.xml", "sitemap.xml", "robots.txt"];
+
+/// What the site-wide files are kept by: the structure, and the templates they are made with.
+fn site_files_key(structure: u64, renderer: &Renderer) -> u64 {
+    hash_of((structure, SITE_TEMPLATES.map(|t| renderer.template_hash(t))))
+}
+
 /// A site-wide file rendered with `template` in `locale` (minified if it is HTML), or its error
 /// put into `diagnostics`.
 fn site_file(
@@ -1236,6 +1254,10 @@ fn site_file(
     ctx: &tera::Context,
     minify: bool,
 ) -> Option<OutputFile> {
+    debug_assert!(
+        SITE_TEMPLATES.contains(&template),
+        "{template} is not in SITE_TEMPLATES"
+    );
     let shown = format!("/{path}");
     let body = if minify {
         renderer.render_minified(template, locale, ctx, &shown)

@@ -37,6 +37,8 @@ pub struct Renderer {
     engines: Vec<Tera>,
     /// Where each template came from, for error messages.
     template_files: HashMap<String, (std::path::PathBuf, String)>,
+    /// For each template, a hash of it and of the templates it uses ([`Theme::template_hashes`]).
+    template_hashes: HashMap<String, u64>,
     /// Whether pages load the live-reload script (`serve` only).
     live_reload: bool,
     /// The context every page of a locale shares, made once per locale ([`Renderer::frame_context`]).
@@ -108,6 +110,7 @@ impl Renderer {
         let mut renderer = Renderer {
             engines,
             template_files,
+            template_hashes: theme.template_hashes(),
             live_reload,
             frames: Vec::new(),
         };
@@ -115,6 +118,12 @@ impl Renderer {
             .map(|li| renderer.make_frame(site, &strings, li))
             .collect();
         Some(renderer)
+    }
+
+    /// A hash of template `name` and of every template it extends, includes or imports: what
+    /// the template makes of a context changes only when this does. Unknown templates hash to 0.
+    pub fn template_hash(&self, name: &str) -> u64 {
+        self.template_hashes.get(name).copied().unwrap_or(0)
     }
 
     /// Renders with other interface strings from now on (after an edit to them); the shared
