@@ -93,13 +93,17 @@ target/release/putokaz --root "$work/site" build --out "$work/out-stages" --timi
 
 # What `putokaz serve` does after a save, from the file event to the last file written (pages
 # waiting on the preview reload as soon as it is done): one Markdown page, one interface string
-# (the search page's note on JavaScript), the status of one progress report, and a comment added
-# to a plan's data (a full rebuild with what the last build kept).
+# (the search page's note on JavaScript), the status of one progress report, the template of
+# tag pages, and a comment added to a plan's data (a full rebuild with what the last build kept).
 echo "serve rebuilds after editing one page:"
 target/release/examples/rebuild_time "$work/site" content/pages/page-1.en.md 3 | sed 's/^/  /'
 echo "serve rebuilds after editing one interface string:"
 target/release/examples/rebuild_time "$work/site" i18n/en.ftl 3 | grep -v '^first' | sed 's/^/  /'
 echo "serve rebuilds after editing one progress report:"
 target/release/examples/rebuild_time "$work/site" content/plans/rs-2009-2011/reports/bench.toml 3 | grep -v '^first' | sed 's/^/  /'
+echo "serve rebuilds after editing the template of tag pages (a copy of the built-in one):"
+mkdir -p "$work/site/templates"
+cp themes/default/templates/tag.html "$work/site/templates/"
+target/release/examples/rebuild_time "$work/site" templates/tag.html 3 | grep -v '^first' | sed 's/^/  /'
 echo "serve rebuilds after editing a plan's data file:"
 target/release/examples/rebuild_time "$work/site" content/plans/rs-2009-2011/plan.toml 3 | grep -v '^first' | sed 's/^/  /'

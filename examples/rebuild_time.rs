@@ -45,7 +45,7 @@ fn main() {
 
 /// The file with edit number `i`: a paragraph added to Markdown, the search page's note on
 /// JavaScript changed in interface strings, the status of a progress report on limited progress
-/// changed (in a `reports/` folder), a comment added to other TOML.
+/// changed (in a `reports/` folder), a comment added to other TOML or to a template.
 fn edited(original: &str, file: &std::path::Path, i: usize) -> String {
     const STATUSES: [&str; 3] = ["substantial", "complete", "not-started"];
     if file.parent().is_some_and(|p| p.ends_with("reports")) {
@@ -56,6 +56,7 @@ fn edited(original: &str, file: &std::path::Path, i: usize) -> String {
         Some("md") => format!("{original}\n\nEdit {i}.\n"),
         Some("ftl") => format!("{original}\nsearch-no-js = Search needs JavaScript (edit {i}).\n"),
         Some("toml") => format!("{original}\n# edit {i}\n"),
+        Some("html") => format!("{original}\n{{# edit {i} #}}\n"),
         _ => format!("{original}\n"),
     }
 }

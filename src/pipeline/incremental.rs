@@ -46,12 +46,20 @@ pub fn rebuild(options: &BuildOptions, changed: &[PathBuf]) -> Result<BuildRepor
     if let (Some(cache), Some(out)) = (options.cache.as_deref(), preview) {
         let mut last = lock(&cache.last);
         let result = match last.as_mut() {
-            Some(l) => match body_edits(options, l, changed) {
-                Some(edits) => Some(rebuild_bodies(out, cache, l, edits)),
-                None if only_strings(options, changed) => rebuild_strings(options, out, cache, l),
-                None => {
-                    report_edits(options, l, changed).and_then(|edits| rebuild_reports(options, out, cache, l, edits))
-                }
+            Some(l) => match &*relevant(options, l, changed) {
+                // Only files that came and went while being saved (`sed -i` and some editors
+                // write a temporary file and rename it): nothing to do.
+                [] if !changed.is_empty() => Some(Ok(BuildReport {
+                    stages: Vec::new(),
+                    rendered: 0,
+                    ..l.report.clone()
+                })),
+                changed => match body_edits(options, l, changed) {
+                    Some(edits) => Some(rebuild_bodies(out, cache, l, edits)),
+                    None if only_strings(options, changed) => rebuild_strings(options, out, cache, l),
+                    None => report_edits(options, l, changed)
+                        .and_then(|edits| rebuild_reports(options, out, cache, l, edits)),
+                },
             },
             None => None,
         };
@@ -64,6 +72,32 @@ pub fn rebuild(options: &BuildOptions, changed: &[PathBuf]) -> Result<BuildRepor
         }
     }
     build(options)
+}
+
+/// `changed` without the files under `content/` that no longer exist and that the last build
+/// did not read: temporary files an editor wrote and renamed while saving.
+fn relevant(options: &BuildOptions, last: &LastBuild, changed: &[PathBuf]) -> Vec<PathBuf> {
+    let root = options.root.canonicalize().ok();
+    changed
+        .iter()
+        .filter(|path| {
+            if path.exists() {
+                return true;
+            }
+            let rel = path
+                .parent()
+                .and_then(|p| p.canonicalize().ok())
+                .zip(path.file_name())
+                .and_then(|(folder, name)| Some(folder.join(name).strip_prefix(root.as_ref()?).ok()?.to_path_buf()));
+            match rel {
+                Some(rel) if rel.starts_with(content::CONTENT_DIR) => {
+                    last.data.contains_key(&rel) || last.site.sources.iter().any(|s| s.file == rel)
+                }
+                _ => true,
+            }
+        })
+        .cloned()
+        .collect()
 }
 
 /// Whether every path in `changed` is an interface strings file of the site (`i18n/*.ftl`).
