@@ -358,15 +358,32 @@ fn a_template_change_renders_the_pages_made_with_it() {
         .unwrap()
     };
 
-    // The activity template: the two activities' pages in each of the three locales.
+    // The activity template: the two activities' pages in each of the three locales. Only the
+    // templates are read again (an unreported body edit is not seen).
     let activity = site.root().join("templates/activity.html");
     site.write(
         "templates/activity.html",
         &built_in("activity.html").replace("{% block content %}", "{% block content %}<p id=edited>Edited</p>"),
-    );
+    )
+    .page("about.en.md", "About", "Text, unreported.");
     let report = rebuild(&cached, std::slice::from_ref(&activity)).unwrap();
     assert_eq!(report.rendered, 2 * 3);
     assert!(preview_file(&site, "sr-latn/plans/test-plan/activities/1-1-2/index.html").contains("id=edited"));
+    assert!(!preview_file(&site, "en/about/index.html").contains("unreported"));
+    site.page("about.en.md", "About", "Text.");
+    assert_same_as_fresh(&site);
+
+    // A template that does not parse: an error naming it, and the preview stays as it was.
+    let before = snapshot(&site.root().join("cached"));
+    site.write(
+        "templates/activity.html",
+        "{% extends \"base.html\" %}{% block content %}{% if %}",
+    );
+    let err = format!("{:?}", rebuild(&cached, std::slice::from_ref(&activity)).unwrap_err());
+    assert!(err.contains("activity.html"), "{err}");
+    assert_eq!(snapshot(&site.root().join("cached")), before);
+    site.write("templates/activity.html", &built_in("activity.html"));
+    rebuild(&cached, std::slice::from_ref(&activity)).unwrap();
     assert_same_as_fresh(&site);
 
     // A template every page extends: every page.

@@ -35,7 +35,9 @@ use crate::i18n::Strings;
 use crate::output::{self, OutputFile};
 use crate::plan::FiledReport;
 use crate::reads::Read;
+use crate::render::Renderer;
 use crate::site::{PageId, PageKind};
+use crate::theme::Theme;
 
 /// Builds the site again after `changed` files were saved. When the previous build of the same
 /// preview folder succeeded (`putokaz serve`) and they are Markdown files whose front matter
@@ -57,6 +59,7 @@ pub fn rebuild(options: &BuildOptions, changed: &[PathBuf]) -> Result<BuildRepor
                 changed => match body_edits(options, l, changed) {
                     Some(edits) => Some(rebuild_bodies(out, cache, l, edits)),
                     None if only_strings(options, changed) => rebuild_strings(options, out, cache, l),
+                    None if only_templates(options, l, changed) => rebuild_templates(options, out, cache, l),
                     None => report_edits(options, l, changed)
                         .and_then(|edits| rebuild_reports(options, out, cache, l, edits)),
                 },
@@ -238,6 +241,96 @@ fn rebuild_strings(
     }
     cache.keep_strings(strings);
     last.report.coverage = coverage(&last.site, &last.strings);
+    Some(Ok(BuildReport {
+        stages: watch.stages,
+        rendered: cache.take_rendered(),
+        ..last.report.clone()
+    }))
+}
+
+/// Whether every path in `changed` is in a folder of templates: the site's `templates/` or its
+/// theme's (saved, new or removed).
+fn only_templates(options: &BuildOptions, last: &LastBuild, changed: &[PathBuf]) -> bool {
+    let folders: Vec<PathBuf> = [
+        options.root.join("templates"),
+        options
+            .root
+            .join("themes")
+            .join(&last.site.config.theme)
+            .join("templates"),
+    ]
+    .iter()
+    .filter_map(|f| f.canonicalize().ok())
+    .collect();
+    !changed.is_empty()
+        && changed.iter().all(|p| {
+            p.parent()
+                .and_then(|f| f.canonicalize().ok())
+                .is_some_and(|f| folders.contains(&f))
+        })
+}
+
+/// Loads the templates again and renders the pages made with a template that changed (or with
+/// one it extends, includes or imports), and the site-wide files if theirs changed; `None` when
+/// that takes a full build (the theme's static files changed too).
+fn rebuild_templates(
+    options: &BuildOptions,
+    out: &Path,
+    cache: &BuildCache,
+    last: &mut LastBuild,
+) -> Option<Result<BuildReport, BuildError>> {
+    let mut watch = Stopwatch::new();
+    let diagnostics = Diagnostics::new();
+    cache.take_rendered();
+    let css = crate::render::markdown::highlight_css();
+    let theme = Theme::load(&options.root, &last.site.config.theme, &css, &diagnostics);
+    if theme
+        .assets
+        .iter()
+        .map(|a| &a.url)
+        .ne(last.theme.assets.iter().map(|a| &a.url))
+    {
+        return None;
+    }
+    super::check_templates_named(&last.site, &theme, &diagnostics);
+    let renderer = Renderer::new(
+        &last.site,
+        &theme,
+        last.strings.clone(),
+        options.live_reload,
+        &diagnostics,
+    );
+    let Some(renderer) = renderer.filter(|_| !diagnostics.has_errors()) else {
+        return Some(Err(BuildError::Invalid(diagnostics.into_sorted())));
+    };
+    let site_files = lock(&cache.site_files).clone()?;
+    watch.lap("load");
+    let affected = cache.pages_of_other_templates(&last.site, &renderer);
+    let key = super::site_files_key(cache.structure.load(Ordering::SeqCst), &renderer);
+    watch.lap("model");
+
+    // The site-wide files, if the templates they are made with changed.
+    let remade = (key != site_files.structure).then(|| {
+        let (special, special_reads) =
+            crate::reads::record(|| super::special_files(&last.site, &last.strings, &renderer, &diagnostics));
+        let (progress, progress_reads) =
+            crate::reads::record(|| super::progress_files(&last.site, &last.strings, &renderer, &diagnostics));
+        SiteFiles {
+            structure: key,
+            files: special.into_iter().chain(progress).collect(),
+            special_reads: Arc::new(special_reads),
+            progress_reads: Arc::new(progress_reads),
+        }
+    });
+    last.renderer = renderer;
+    last.theme = theme;
+    let also = remade.as_ref().map(|s| s.files.clone()).unwrap_or_default();
+    if let Err(e) = publish(out, cache, last, &affected, also, diagnostics, &mut watch) {
+        return Some(Err(e));
+    }
+    if let Some(remade) = remade {
+        *lock(&cache.site_files) = Some(remade);
+    }
     Some(Ok(BuildReport {
         stages: watch.stages,
         rendered: cache.take_rendered(),

@@ -260,6 +260,19 @@ impl BuildCache {
         any_of(lock(&self.changed).as_ref(), reads)
     }
 
+    /// The pages of `site` whose kept HTML was made with other templates than `renderer` has
+    /// now (or that have none).
+    fn pages_of_other_templates(&self, site: &Site, renderer: &Renderer) -> Vec<PageId> {
+        let pages = lock(&self.pages);
+        (0..site.pages.len())
+            .filter(|&id| {
+                pages
+                    .get(&site.pages[id].url)
+                    .is_none_or(|made| made.template != renderer.template_hash(&template_for(site, id)))
+            })
+            .collect()
+    }
+
     /// The pages of `site` that [`BuildCache::finished`] has no HTML for: never made, or made
     /// from something that has changed since.
     fn stale_pages(&self, site: &Site) -> Vec<PageId> {
