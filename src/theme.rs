@@ -91,6 +91,10 @@ const BUILT_IN_TEMPLATES: &[(&str, &str)] = &[
         include_str!("../themes/default/templates/help_bar.html"),
     ),
     ("tags.html", include_str!("../themes/default/templates/tags.html")),
+    (
+        "list_item.html",
+        include_str!("../themes/default/templates/list_item.html"),
+    ),
     ("tag.html", include_str!("../themes/default/templates/tag.html")),
 ];
 

@@ -365,8 +365,9 @@ fn sanitize(html: &str) -> String {
 
 /// A URL fragment for a heading: lowercase letters and digits joined by hyphens.
 ///
-/// Serbian Cyrillic is transliterated first, so a heading keeps its id in both scripts, and
-/// Latin diacritics are dropped (`načela` → `nacela`, `đ` → `dj`) so ids read well in a URL.
+/// Serbian Cyrillic is transliterated first, so a heading keeps its id in both scripts, as are
+/// the letters only Macedonian has (`ѓаволски` → `gjavolski`), and Latin diacritics are dropped
+/// (`načela` → `nacela`, `đ` → `dj`) so ids read well in a URL.
 pub fn slug(text: &str) -> String {
     words_slug(text).unwrap_or_else(|| "section".to_owned())
 }
@@ -375,7 +376,20 @@ pub fn slug(text: &str) -> String {
 /// has no letter or digit.
 pub fn words_slug(text: &str) -> Option<String> {
     use unicode_normalization::UnicodeNormalization;
-    let latin = translit::to_latin(text).replace('đ', "dj").replace('Đ', "Dj");
+    // The Macedonian letters Serbian does not have, as Macedonian romanizes them.
+    let mut macedonian = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c.to_lowercase().next().unwrap_or(c) {
+            'ѓ' => macedonian.push_str("gj"),
+            'ќ' => macedonian.push_str("kj"),
+            'ѕ' => macedonian.push_str("dz"),
+            'ѐ' => macedonian.push('e'),
+            'ѝ' => macedonian.push('i'),
+            _ => macedonian.push(c),
+        }
+    }
+    let text = macedonian;
+    let latin = translit::to_latin(&text).replace('đ', "dj").replace('Đ', "Dj");
     let mut out = String::new();
     for c in latin
         .nfd()
@@ -400,6 +414,13 @@ mod tests {
 
     fn none(_: &str) -> Option<String> {
         None
+    }
+
+    #[test]
+    fn macedonian_letters_are_romanized_in_ids() {
+        assert_eq!(slug("Ѓаволски ќе Ѕвезда"), "gjavolski-kje-dzvezda");
+        assert_eq!(words_slug("Заштита на деца").as_deref(), Some("zastita-na-deca"));
+        assert_eq!(words_slug("— ·"), None);
     }
 
     #[test]
