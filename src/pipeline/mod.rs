@@ -279,6 +279,7 @@ impl BuildCache {
         let changed = lock(&self.changed).as_ref().map(changed_hashes);
         let pages = lock(&self.pages);
         (0..site.pages.len())
+            .into_par_iter()
             .filter(|&id| {
                 pages
                     .get(&site.pages[id].url)
