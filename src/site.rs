@@ -145,6 +145,8 @@ pub struct Site {
     pub data_groups: HashMap<String, usize>,
     /// Every tag of the Markdown pages, by URL slug.
     pub tags: Vec<Tag>,
+    /// The groups of pages (not sections) by their folder below `content/`, in group order.
+    pub folder_groups: HashMap<String, Vec<usize>>,
 }
 
 /// A tag (a topic in front matter's `tags`) and the pages carrying it. The same words in
@@ -183,9 +185,17 @@ impl Site {
             parent: HashMap::new(),
             data_groups: HashMap::new(),
             tags: Vec::new(),
+            folder_groups: HashMap::new(),
         };
         site.collect_tags();
         site.group_translations(diagnostics);
+        for (g, group) in site.groups.iter().enumerate() {
+            if let Some(src) = group.sources.values().next().map(|&s| &site.sources[s]) {
+                if !src.is_section() {
+                    site.folder_groups.entry(src.dir.clone()).or_default().push(g);
+                }
+            }
+        }
         site.add_data_groups();
         site.link_sections();
         site.assign_urls(diagnostics);

@@ -224,3 +224,24 @@ fn dates_follow_the_language() {
     .join(" ");
     assert!(footer.contains("22 November 2026"), "{footer}");
 }
+
+#[test]
+fn a_section_names_the_pages_of_its_folder_that_other_languages_have() {
+    let site = Site::new();
+    site.page("_index.en.md", "Home", "Welcome.")
+        .page("_index.sr.md", "Почетна", "Добро дошли.")
+        .page("news/_index.en.md", "News", "")
+        .page("news/_index.sr.md", "Вести", "")
+        .page("news/both.en.md", "Both", "Text.")
+        .page("news/both.sr.md", "Обе", "Текст.")
+        .page("news/english.en.md", "Only English", "Text.")
+        .page("news/deeper/_index.en.md", "Deeper", "")
+        .page("news/deeper/inner.en.md", "Inner", "Text.")
+        .page("about.en.md", "About", "Text.");
+    site.build();
+    let news = site.html("/sr/news/");
+    assert_eq!(texts(&news, "main .listing li > a"), ["Обе", "Only English"]);
+    assert_eq!(attrs(&news, ".notice + .listing a", "href"), ["/sr/news/english/"]);
+    // Nothing of other folders, and nothing on the English section, which has them all.
+    assert!(texts(&site.html("/en/news/"), ".notice").is_empty());
+}

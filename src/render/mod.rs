@@ -581,21 +581,17 @@ fn listing(site: &Site, strings: &Strings, section: usize, locale: usize, pager:
     // Pages of the same folder that exist only in other languages, so nothing is silently hidden.
     let section_url = site.pages[site.source_page(section, locale)].url.clone();
     let untranslated = site
-        .groups
+        .folder_groups
+        .get(&site.sources[section].dir)
+        .map(Vec::as_slice)
+        .unwrap_or_default()
         .iter()
-        .enumerate()
-        .filter(|(_, g)| !g.sources.contains_key(&l.language))
-        .filter_map(|(gi, g)| {
-            let (_, &any) = g.sources.iter().next()?;
-            let src = &site.sources[any];
-            let same_folder = if src.is_section() {
-                false
-            } else {
-                src.dir == site.sources[section].dir
-            };
-            same_folder.then(|| LinkView {
-                title: src.front.title.clone(),
-                url: site.group_url(gi, locale).to_owned(),
+        .filter(|&&g| !site.groups[g].sources.contains_key(&l.language))
+        .filter_map(|&g| {
+            let (_, &any) = site.groups[g].sources.iter().next()?;
+            Some(LinkView {
+                title: site.sources[any].front.title.clone(),
+                url: site.group_url(g, locale).to_owned(),
                 current: false,
             })
         })
