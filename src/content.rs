@@ -281,11 +281,7 @@ pub fn parse_page(text: &str, file: &Path, config: &SiteConfig) -> Result<Source
             "front matter: `title` is empty",
         ));
     }
-    if let Some(empty) = front
-        .tags
-        .iter()
-        .position(|t| crate::render::markdown::words_slug(t).is_none())
-    {
+    if let Some(empty) = front.tags.iter().position(|t| crate::i18n::slug::words(t).is_none()) {
         return Err(Diagnostic::error(
             file,
             page.field_line("tags"),

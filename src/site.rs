@@ -240,7 +240,7 @@ impl Site {
         let mut by_slug: BTreeMap<String, BTreeMap<String, (String, Vec<usize>)>> = BTreeMap::new();
         for (i, src) in self.sources.iter().enumerate().filter(|(_, s)| !s.is_section()) {
             for tag in &src.front.tags {
-                let Some(slug) = crate::render::markdown::words_slug(tag) else {
+                let Some(slug) = crate::i18n::slug::words(tag) else {
                     continue;
                 };
                 let (_, pages) = by_slug

@@ -5,6 +5,7 @@
 //! and [`Strings::missing`] lists what is missing so `putokaz check` can report it. The
 //! Latin-script Serbian strings are transliterated from the Cyrillic ones, never written by hand.
 
+pub mod slug;
 pub mod translit;
 
 use std::collections::{BTreeSet, HashMap};

@@ -363,49 +363,10 @@ fn sanitize(html: &str) -> String {
     CLEANER.clean(html).to_string()
 }
 
-/// A URL fragment for a heading: lowercase letters and digits joined by hyphens.
-///
-/// Serbian Cyrillic is transliterated first, so a heading keeps its id in both scripts, as are
-/// the letters only Macedonian has (`ѓаволски` → `gjavolski`), and Latin diacritics are dropped
-/// (`načela` → `nacela`, `đ` → `dj`) so ids read well in a URL.
+/// A URL fragment for a heading: its words ([`crate::i18n::slug::words`]), the same in both
+/// Serbian scripts, or `section` if it has none.
 pub fn slug(text: &str) -> String {
-    words_slug(text).unwrap_or_else(|| "section".to_owned())
-}
-
-/// Lowercase letters and digits joined by hyphens, as [`slug`] makes them; `None` if `text`
-/// has no letter or digit.
-pub fn words_slug(text: &str) -> Option<String> {
-    use unicode_normalization::UnicodeNormalization;
-    // The Macedonian letters Serbian does not have, as Macedonian romanizes them.
-    let mut macedonian = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c.to_lowercase().next().unwrap_or(c) {
-            'ѓ' => macedonian.push_str("gj"),
-            'ќ' => macedonian.push_str("kj"),
-            'ѕ' => macedonian.push_str("dz"),
-            'ѐ' => macedonian.push('e'),
-            'ѝ' => macedonian.push('i'),
-            _ => macedonian.push(c),
-        }
-    }
-    let text = macedonian;
-    let latin = translit::to_latin(&text).replace('đ', "dj").replace('Đ', "Dj");
-    let mut out = String::new();
-    for c in latin
-        .nfd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
-    {
-        if c.is_alphanumeric() {
-            out.push(c);
-        } else if !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    while out.ends_with('-') {
-        out.pop();
-    }
-    (!out.is_empty()).then_some(out)
+    crate::i18n::slug::words(text).unwrap_or_else(|| "section".to_owned())
 }
 
 #[cfg(test)]
@@ -414,13 +375,6 @@ mod tests {
 
     fn none(_: &str) -> Option<String> {
         None
-    }
-
-    #[test]
-    fn macedonian_letters_are_romanized_in_ids() {
-        assert_eq!(slug("Ѓаволски ќе Ѕвезда"), "gjavolski-kje-dzvezda");
-        assert_eq!(words_slug("Заштита на деца").as_deref(), Some("zastita-na-deca"));
-        assert_eq!(words_slug("— ·"), None);
     }
 
     #[test]

@@ -222,7 +222,7 @@ impl Renderer {
                     .tags
                     .iter()
                     .filter_map(|tag| {
-                        let slug = markdown::words_slug(tag)?;
+                        let slug = crate::i18n::slug::words(tag)?;
                         Some(LinkView {
                             title: locale.localize(tag),
                             url: site.pages[site.data_page(&crate::site::tag_path(&slug), page.locale)?]
