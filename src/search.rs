@@ -34,7 +34,7 @@ pub fn index_url(locale: &str, part: &str) -> String {
 
 /// The part of its locale's index that `page` goes into, or `None` if it is not searchable:
 /// the first folder below the locale's for pages inside one (`/en/plans/x/` → `plans`),
-/// [`MAIN_PART`] for the rest (`/en/`, `/en/about/`, and `/en/plans/` itself).
+/// `main` for the rest (`/en/`, `/en/about/`, and `/en/plans/` itself).
 pub fn part_of<'a>(site: &Site, page: &'a crate::site::Page) -> Option<&'a str> {
     text_limit(site, page)?;
     let mut segments = page.url.trim_matches('/').split('/').skip(1);
@@ -44,7 +44,7 @@ pub fn part_of<'a>(site: &Site, page: &'a crate::site::Page) -> Option<&'a str> 
     })
 }
 
-/// The URLs of every part of `locale`'s index: [`MAIN_PART`] first (results keep this order),
+/// The URLs of every part of `locale`'s index: `main` first (results keep this order),
 /// then the folders' in name order. They follow from the site's pages alone, so the search
 /// page can list them before any page is rendered.
 pub fn index_urls(site: &Site, locale: usize) -> Vec<String> {

@@ -18,7 +18,7 @@ use notify::{RecursiveMode, Watcher};
 use crate::pipeline::{self, BuildError, BuildOptions, BuildReport};
 
 /// The URL path pages ask for the build version. With `?since=N` the answer waits until the
-/// version is no longer `N` (or [`LONG_POLL`] has passed), so a page learns of a rebuild at once.
+/// version is no longer `N` (or 25 seconds have passed), so a page learns of a rebuild at once.
 pub const VERSION_PATH: &str = "/__putokaz/version";
 
 /// How long a request for a new version waits before answering with the same one.
