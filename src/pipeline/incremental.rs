@@ -310,13 +310,13 @@ fn rebuild_templates(
     watch.lap("model");
 
     // The site-wide files, if the templates they are made with changed.
-    let remade = (key != site_files.structure).then(|| {
+    let remade = (key != site_files.made_for).then(|| {
         let (special, special_reads) =
             crate::reads::record(|| super::special_files(&last.site, &last.strings, &renderer, &diagnostics));
         let (progress, progress_reads) =
             crate::reads::record(|| super::progress_files(&last.site, &last.strings, &renderer, &diagnostics));
         SiteFiles {
-            structure: key,
+            made_for: key,
             files: special.into_iter().chain(progress).collect(),
             special_reads: Arc::new(special_reads),
             progress_reads: Arc::new(progress_reads),
@@ -448,7 +448,7 @@ fn rebuild_reports(
         }
     }
     *lock(&cache.site_files) = Some(SiteFiles {
-        structure: super::site_files_key(structure, &last.renderer),
+        made_for: super::site_files_key(structure, &last.renderer),
         files,
         progress_reads: Arc::new(progress_reads),
         ..site_files

@@ -79,7 +79,7 @@ fn any_in(changed: Option<&[u64]>, reads: &ReadSet) -> bool {
 struct SiteFiles {
     /// What they were made for ([`site_files_key`]: the structure, as they show no Markdown
     /// body, and their templates).
-    structure: u64,
+    made_for: u64,
     /// Those of [`special_files`], then those of [`progress_files`].
     files: Vec<OutputFile>,
     /// What [`special_files`] read.
@@ -155,8 +155,9 @@ pub struct BuildCache {
     changed: std::sync::Mutex<Option<BTreeSet<Read>>>,
 }
 
-/// Everything a successful build made, kept so that an edit to Markdown bodies can be rebuilt
-/// by redoing only the pages that show them ([`rebuild`]).
+/// Everything a successful build made, kept so that an edit to Markdown bodies, interface
+/// strings, templates or progress reports can be rebuilt by redoing only the pages that show it
+/// ([`rebuild`]).
 struct LastBuild {
     site: Site,
     strings: Arc<Strings>,
@@ -237,7 +238,7 @@ impl BuildCache {
         self.rendered.swap(0, std::sync::atomic::Ordering::Relaxed)
     }
 
-    /// The finished page at `url` as the previous build made it, unless a string it read has
+    /// The finished page at `url` as the previous build made it, unless something it read has
     /// changed since.
     fn finished(&self, url: &str) -> Option<MadePage> {
         let made = lock(&self.pages).get(url).cloned()?;
@@ -245,14 +246,12 @@ impl BuildCache {
         (!any_in(changed.as_deref(), &made.reads)).then_some(made)
     }
 
-    /// The site-wide files the last build made, if the structure is `structure` and no string
-    /// they read has changed.
-    fn kept_site_files(&self, structure: u64) -> Option<Vec<OutputFile>> {
+    /// The site-wide files the last build made, if they were made for `key` ([`site_files_key`])
+    /// and nothing they read has changed.
+    fn kept_site_files(&self, key: u64) -> Option<Vec<OutputFile>> {
         let kept = lock(&self.site_files).clone()?;
-        (kept.structure == structure
-            && !self.any_changed(&kept.special_reads)
-            && !self.any_changed(&kept.progress_reads))
-        .then_some(kept.files)
+        (kept.made_for == key && !self.any_changed(&kept.special_reads) && !self.any_changed(&kept.progress_reads))
+            .then_some(kept.files)
     }
 
     /// Whether any of `reads` has changed since the last successful build.
@@ -647,14 +646,14 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         files.extend(indexes);
     }
     watch.lap("search index");
-    let structure = made_from
+    let site_files_for = made_from
         .as_ref()
         .map(|(structure, _)| site_files_key(*structure, &renderer));
     let kept = options
         .cache
         .as_deref()
-        .zip(structure)
-        .and_then(|(cache, structure)| cache.kept_site_files(structure));
+        .zip(site_files_for)
+        .and_then(|(cache, key)| cache.kept_site_files(key));
     match kept {
         Some(site_files) => files.extend(site_files),
         None => {
@@ -663,10 +662,10 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
             let (progress, progress_reads) =
                 crate::reads::record(|| progress_files(&site, &strings, &renderer, &diagnostics));
             site_files.extend(progress);
-            if let (Some(cache), Some(structure)) = (options.cache.as_deref(), structure) {
+            if let (Some(cache), Some(made_for)) = (options.cache.as_deref(), site_files_for) {
                 if !diagnostics.has_errors() {
                     *lock(&cache.site_files) = Some(SiteFiles {
-                        structure,
+                        made_for,
                         files: site_files.clone(),
                         special_reads: Arc::new(special_reads),
                         progress_reads: Arc::new(progress_reads),
