@@ -248,7 +248,8 @@ impl Site {
                     .or_default()
                     .entry(src.language.clone())
                     .or_insert_with(|| (tag.clone(), Vec::new()));
-                if !pages.contains(&i) {
+                // A tag written twice on one page lists it once (its sources come in order).
+                if pages.last() != Some(&i) {
                     pages.push(i);
                 }
             }

@@ -113,3 +113,13 @@ fn a_tag_without_letters_is_an_error_naming_the_line() {
     let err = common::stderr(&out);
     assert!(err.contains("content/bad.en.md:3") && err.contains("tag 2"), "{err}");
 }
+
+#[test]
+fn a_tag_written_twice_on_a_page_lists_the_page_once() {
+    let site = Site::new();
+    site.page("_index.en.md", "Home", "Welcome.");
+    tagged(&site, "one.en.md", "One", "2025-01-01", &["Children", "children"]);
+    site.build();
+    assert_eq!(texts(&site.html("/en/tags/"), "main .tags li"), ["Children (1)"]);
+    assert_eq!(texts(&site.html("/en/tags/children/"), "main .listing li a"), ["One"]);
+}

@@ -147,6 +147,15 @@ fn missing(path: &str) -> BuildError {
     }
 }
 
+/// The last build's report with this rebuild's stages and the number of pages it rendered.
+fn last_report(watch: Stopwatch, cache: &BuildCache, last: &LastBuild) -> BuildReport {
+    BuildReport {
+        stages: watch.stages,
+        rendered: cache.take_rendered(),
+        ..last.report.clone()
+    }
+}
+
 /// Applies `edits` to the last build and writes the pages they change.
 fn rebuild_bodies(
     out: &Path,
@@ -200,11 +209,7 @@ fn rebuild_bodies(
         let src = &last.site.sources[source];
         bodies.insert(src.file.clone(), super::hash_of(&src.body));
     }
-    Ok(BuildReport {
-        stages: watch.stages,
-        rendered: cache.take_rendered(),
-        ..last.report.clone()
-    })
+    Ok(last_report(watch, cache, last))
 }
 
 /// Loads the edited interface strings and renders again the pages that read a string whose
@@ -241,11 +246,7 @@ fn rebuild_strings(
     }
     cache.keep_strings(strings);
     last.report.coverage = coverage(&last.site, &last.strings);
-    Some(Ok(BuildReport {
-        stages: watch.stages,
-        rendered: cache.take_rendered(),
-        ..last.report.clone()
-    }))
+    Some(Ok(last_report(watch, cache, last)))
 }
 
 /// Whether every path in `changed` is in a folder of templates: the site's `templates/` or its
@@ -283,7 +284,7 @@ fn rebuild_templates(
     let diagnostics = Diagnostics::new();
     cache.take_rendered();
     let css = crate::render::markdown::highlight_css();
-    let theme = Theme::load(&options.root, &last.site.config.theme, &css, &diagnostics);
+    let theme = Theme::load(&options.root, &last.site.config.theme, css, &diagnostics);
     if theme
         .assets
         .iter()
@@ -331,11 +332,7 @@ fn rebuild_templates(
     if let Some(remade) = remade {
         *lock(&cache.site_files) = Some(remade);
     }
-    Some(Ok(BuildReport {
-        stages: watch.stages,
-        rendered: cache.take_rendered(),
-        ..last.report.clone()
-    }))
+    Some(Ok(last_report(watch, cache, last)))
 }
 
 /// The files of progress reports that `changed` edits, by their path below the site root, and
@@ -454,11 +451,7 @@ fn rebuild_reports(
         ..site_files
     });
     cache.keep_strings(last.strings.clone());
-    Some(Ok(BuildReport {
-        stages: watch.stages,
-        rendered: cache.take_rendered(),
-        ..last.report.clone()
-    }))
+    Some(Ok(last_report(watch, cache, last)))
 }
 
 /// Renders the `affected` pages of the last build again, joins the search index of their

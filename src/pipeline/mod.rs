@@ -479,7 +479,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         || {
             rayon::join(
                 || content::load_pages(root, &config, options.drafts, &diagnostics),
-                || Theme::load(root, &config.theme, &markdown::highlight_css(), &diagnostics),
+                || Theme::load(root, &config.theme, markdown::highlight_css(), &diagnostics),
             )
         },
     );

@@ -334,17 +334,21 @@ fn highlight(lang: &str, code: &str) -> String {
     html
 }
 
-/// The stylesheet for highlighted code, in the classes [`render`] writes.
-pub fn highlight_css() -> String {
-    let themes = syntect::highlighting::ThemeSet::load_defaults();
-    let theme = &themes.themes["InspiredGitHub"];
-    syntect::html::css_for_theme_with_class_style(
-        theme,
-        ClassStyle::SpacedPrefixed {
-            prefix: HIGHLIGHT_CLASS_PREFIX,
-        },
-    )
-    .unwrap_or_default()
+/// The stylesheet for highlighted code, in the classes [`render`] writes. Made once per
+/// process: `serve` loads the theme again on every template edit.
+pub fn highlight_css() -> &'static str {
+    static CSS: LazyLock<String> = LazyLock::new(|| {
+        let themes = syntect::highlighting::ThemeSet::load_defaults();
+        let theme = &themes.themes["InspiredGitHub"];
+        syntect::html::css_for_theme_with_class_style(
+            theme,
+            ClassStyle::SpacedPrefixed {
+                prefix: HIGHLIGHT_CLASS_PREFIX,
+            },
+        )
+        .unwrap_or_default()
+    });
+    &CSS
 }
 
 /// Cleans HTML that contains raw HTML from an author: no scripts, handlers, styles or frames.
