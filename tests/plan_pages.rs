@@ -145,12 +145,38 @@ fn activities_can_be_listed_by_status_deadline_and_institution_without_javascrip
         .map(|h| h.split(" (").next().unwrap().to_owned())
         .collect();
     assert_eq!(headings, ["Due in 2010", "Continuous, recurring or without a date"]);
+    // By institution: a row per responsible institution with its activities counted by status
+    // (1.1.1 of the Ministry of Interior is complete, 1.1.2 of the Ministry of Justice has no
+    // report), linking the plan's section of the institution's page.
     let by_institution = site.html("/sr/plans/test-plan/by-institution/");
-    let headings: Vec<String> = texts(&by_institution, "section h2")
-        .iter()
-        .map(|h| h.split(" (").next().unwrap().to_owned())
-        .collect();
-    assert_eq!(headings, ["Ministry of Justice", "Министарство унутрашњих послова"]);
+    let english = site.html("/en/plans/test-plan/by-institution/");
+    assert_eq!(
+        texts(&english, "table.scorecard thead th"),
+        ["Institution", "Activities", "No report", "Complete"]
+    );
+    assert_eq!(
+        texts(&by_institution, "table.scorecard tbody th"),
+        ["Ministry of Justice", "Министарство унутрашњих послова"]
+    );
+    assert_eq!(
+        texts(&by_institution, "table.scorecard tbody td"),
+        ["1", "1", "0", "1", "0", "1"]
+    );
+    // The Ministry of Justice has no Serbian name: its English one is marked as such.
+    assert_eq!(attrs(&by_institution, "table.scorecard tbody a[lang]", "lang"), ["en"]);
+    let links = attrs(&by_institution, "table.scorecard tbody a", "href");
+    assert_eq!(
+        links,
+        [
+            "/sr/institutions/rs-moj/#plan-test-plan",
+            "/sr/institutions/rs-moi/#plan-test-plan"
+        ]
+    );
+    for link in links {
+        let (page, fragment) = link.split_once('#').unwrap();
+        let section = texts(&site.html(page), &format!("h2#{fragment}"));
+        assert_eq!(section, ["Пробни план"], "{link}");
+    }
     // No script but the quick exit's enhancement: the lists are plain pages.
     assert!(
         attrs(&by_institution, "script", "src")

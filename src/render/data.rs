@@ -190,6 +190,8 @@ struct ActivityView {
 #[derive(Serialize)]
 struct InstitutionPlanView {
     plan: LinkView,
+    /// The id of the plan's section on the page, which the plan's list by institution links.
+    anchor: String,
     activities: Vec<ActivityRow>,
 }
 
@@ -209,6 +211,25 @@ struct BrowseGroup {
     /// Set where the title is a status, for its badge.
     status: Option<&'static str>,
     rows: Vec<ActivityRow>,
+}
+
+/// The list of a plan's activities by responsible institution: a row per institution.
+#[derive(Serialize)]
+struct Scorecard {
+    /// The statuses that occur in the plan, in scale order: the table's columns.
+    statuses: Vec<StatusView>,
+    rows: Vec<ScorecardRow>,
+}
+
+#[derive(Serialize)]
+struct ScorecardRow {
+    name: TextView,
+    /// The institution's page, at the section on this plan.
+    url: String,
+    /// How many activities of the plan it is responsible for.
+    activities: usize,
+    /// How many of them have each status of [`Scorecard::statuses`].
+    counts: Vec<usize>,
 }
 
 #[derive(Serialize)]
@@ -451,13 +472,16 @@ pub fn insert(ctx: &mut Context, site: &Site, strings: &Strings, data: DataPage,
         }
         DataPage::Browse(p, browse) => {
             let plan = &site.plans.plans[p];
-            let groups = view.browse(plan, browse);
+            match browse {
+                Browse::Status => ctx.insert("groups", &view.by_status(plan)),
+                Browse::Deadline => ctx.insert("groups", &view.by_deadline(plan)),
+                Browse::Institution => ctx.insert("scorecard", &view.scorecard(plan)),
+            }
             let title = format!(
                 "{}: {}",
                 view.text(&plan.meta.title).text,
                 view.t(&format!("browse-{}", browse.slug()))
             );
-            ctx.insert("groups", &groups);
             ctx.insert("plan", &view.plan_link(plan));
             ctx.insert("browse", &view.browse_links(plan, Some(browse)));
             let mut crumbs = view.plans_crumbs();
@@ -1108,79 +1132,107 @@ impl Views<'_> {
             .collect()
     }
 
-    fn browse(&self, plan: &Plan, browse: Browse) -> Vec<BrowseGroup> {
-        let row = |a: &PlanActivity| self.activity_row(plan, a);
-        match browse {
-            Browse::Status => Status::ALL
-                .iter()
-                .map(|&status| BrowseGroup {
-                    title: self.t(&format!("status-{}", status.key())),
-                    status: Some(status.key()),
-                    rows: plan
-                        .activities
+    /// The activities of `plan` grouped by status, in scale order.
+    fn by_status(&self, plan: &Plan) -> Vec<BrowseGroup> {
+        let mut groups: Vec<BrowseGroup> = Status::ALL
+            .iter()
+            .map(|&status| BrowseGroup {
+                title: self.t(&format!("status-{}", status.key())),
+                status: Some(status.key()),
+                rows: Vec::new(),
+            })
+            .collect();
+        for a in &plan.activities {
+            let row = self.activity_row(plan, a);
+            if let Some(group) = groups.iter_mut().find(|g| g.status == Some(row.status.key)) {
+                group.rows.push(row);
+            }
+        }
+        groups.retain(|g| !g.rows.is_empty());
+        groups
+    }
+
+    /// The activities of `plan` grouped by the year they are due, undated ones last.
+    fn by_deadline(&self, plan: &Plan) -> Vec<BrowseGroup> {
+        let mut years: std::collections::BTreeMap<Option<i32>, Vec<ActivityRow>> = Default::default();
+        for a in &plan.activities {
+            years
+                .entry(a.deadline.due().map(|d| chrono::Datelike::year(&d)))
+                .or_default()
+                .push(self.activity_row(plan, a));
+        }
+        let mut groups: Vec<BrowseGroup> = years
+            .into_iter()
+            .map(|(year, rows)| BrowseGroup {
+                title: year.map_or_else(
+                    || self.t("browse-no-due-date"),
+                    |y| {
+                        self.t_args(
+                            "browse-due-in",
+                            &[("year", fluent_bundle::FluentValue::from(y.to_string()))],
+                        )
+                    },
+                ),
+                status: None,
+                rows,
+            })
+            .collect();
+        // Undated activities (the `None` key sorts first) go last.
+        if groups
+            .first()
+            .is_some_and(|_| plan.activities.iter().any(|a| a.deadline.due().is_none()))
+        {
+            let undated = groups.remove(0);
+            groups.push(undated);
+        }
+        groups
+    }
+
+    /// Every institution responsible for activities of `plan`, most activities first, with
+    /// their count by status. The activities themselves are on the institutions' pages.
+    fn scorecard(&self, plan: &Plan) -> Scorecard {
+        let statuses: Vec<Status> = plan
+            .activities
+            .iter()
+            .map(|a| self.site.plans.status(&plan.id, &a.activity.id).0)
+            .collect();
+        let columns: Vec<Status> = Status::ALL.into_iter().filter(|s| statuses.contains(s)).collect();
+        let mut rows: Vec<ScorecardRow> = self
+            .site
+            .plans
+            .institutions
+            .iter()
+            .filter_map(|inst| {
+                let theirs: Vec<Status> = plan
+                    .activities
+                    .iter()
+                    .zip(&statuses)
+                    .filter(|(a, _)| a.activity.responsible.contains(&inst.id))
+                    .map(|(_, &s)| s)
+                    .collect();
+                (!theirs.is_empty()).then(|| ScorecardRow {
+                    name: self.text(&inst.name),
+                    url: format!(
+                        "{}#{}",
+                        self.url(&format!("institutions/{}", url_id(&inst.id))),
+                        plan_anchor(plan)
+                    ),
+                    activities: theirs.len(),
+                    counts: columns
                         .iter()
-                        .filter(|a| self.site.plans.status(&plan.id, &a.activity.id).0 == status)
-                        .map(row)
+                        .map(|c| theirs.iter().filter(|s| *s == c).count())
                         .collect(),
                 })
-                .filter(|g| !g.rows.is_empty())
-                .collect(),
-            Browse::Deadline => {
-                let mut years: std::collections::BTreeMap<Option<i32>, Vec<ActivityRow>> = Default::default();
-                for a in &plan.activities {
-                    years
-                        .entry(a.deadline.due().map(|d| chrono::Datelike::year(&d)))
-                        .or_default()
-                        .push(row(a));
-                }
-                let mut groups: Vec<BrowseGroup> = years
-                    .into_iter()
-                    .map(|(year, rows)| BrowseGroup {
-                        title: year.map_or_else(
-                            || self.t("browse-no-due-date"),
-                            |y| {
-                                self.t_args(
-                                    "browse-due-in",
-                                    &[("year", fluent_bundle::FluentValue::from(y.to_string()))],
-                                )
-                            },
-                        ),
-                        status: None,
-                        rows,
-                    })
-                    .collect();
-                // Undated activities (the `None` key sorts first) go last.
-                if groups
-                    .first()
-                    .is_some_and(|_| plan.activities.iter().any(|a| a.deadline.due().is_none()))
-                {
-                    let undated = groups.remove(0);
-                    groups.push(undated);
-                }
-                groups
-            }
-            Browse::Institution => {
-                let mut by: Vec<(String, Vec<ActivityRow>)> = Vec::new();
-                for inst in &self.site.plans.institutions {
-                    let rows: Vec<ActivityRow> = plan
-                        .activities
-                        .iter()
-                        .filter(|a| a.activity.responsible.contains(&inst.id))
-                        .map(row)
-                        .collect();
-                    if !rows.is_empty() {
-                        by.push((self.text(&inst.name).text, rows));
-                    }
-                }
-                by.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then_with(|| a.0.cmp(&b.0)));
-                by.into_iter()
-                    .map(|(title, rows)| BrowseGroup {
-                        title,
-                        status: None,
-                        rows,
-                    })
-                    .collect()
-            }
+            })
+            .collect();
+        rows.sort_by(|a, b| {
+            b.activities
+                .cmp(&a.activities)
+                .then_with(|| a.name.text.cmp(&b.name.text))
+        });
+        Scorecard {
+            statuses: columns.into_iter().map(|s| self.status(s)).collect(),
+            rows,
         }
     }
 
@@ -1281,6 +1333,7 @@ impl Views<'_> {
                     .collect();
                 (!activities.is_empty()).then(|| InstitutionPlanView {
                     plan: self.plan_link(plan),
+                    anchor: plan_anchor(plan),
                     activities,
                 })
             })
@@ -1300,4 +1353,9 @@ impl Views<'_> {
             plans,
         }
     }
+}
+
+/// The id of a plan's section on an institution's page.
+fn plan_anchor(plan: &Plan) -> String {
+    format!("plan-{}", url_id(&plan.id))
 }
