@@ -22,29 +22,90 @@ pub enum Read {
     AllReports,
 }
 
+impl Read {
+    /// The read of interface string `key` in `locale`.
+    pub fn string(locale: &str, key: &str) -> Read {
+        Read::String(locale.to_owned(), key.to_owned())
+    }
+
+    /// The read of the progress reports on `activity` of `plan`.
+    pub fn reports(plan: &str, activity: &str) -> Read {
+        Read::Reports(plan.to_owned(), activity.to_owned())
+    }
+
+    /// The read as a variant number and up to two strings: what a recording tells reads by.
+    fn parts(&self) -> (u8, &str, &str) {
+        match self {
+            Read::String(locale, key) => (0, locale, key),
+            Read::Reports(plan, activity) => (1, plan, activity),
+            Read::AllReports => (2, "", ""),
+        }
+    }
+}
+
+/// The reads recorded on one thread: each read once, found by a hash of its parts so that a
+/// read noted again (a page shows the same string on every row of a table) allocates nothing.
+#[derive(Default)]
+struct Recording {
+    seen: std::collections::HashSet<u64>,
+    reads: Vec<Read>,
+}
+
+impl Recording {
+    fn add(&mut self, parts: (u8, &str, &str), read: impl FnOnce() -> Read) {
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        parts.hash(&mut h);
+        if self.seen.insert(h.finish()) {
+            self.reads.push(read());
+        }
+    }
+}
+
 thread_local! {
-    static READS: RefCell<Option<BTreeSet<Read>>> = const { RefCell::new(None) };
+    static READS: RefCell<Option<Recording>> = const { RefCell::new(None) };
 }
 
 /// Runs `f` and returns, with its result, everything it read on this thread. A recording
 /// around this one sees these reads too.
 pub fn record<R>(f: impl FnOnce() -> R) -> (R, BTreeSet<Read>) {
-    let outer = READS.with(|r| r.replace(Some(BTreeSet::new())));
+    let outer = READS.with(|r| r.replace(Some(Recording::default())));
     let result = f();
-    let reads = READS.with(|r| r.replace(outer)).unwrap_or_default();
+    let reads: BTreeSet<Read> = READS
+        .with(|r| r.replace(outer))
+        .map(|r| r.reads.into_iter().collect())
+        .unwrap_or_default();
     READS.with(|r| {
         if let Some(outer) = r.borrow_mut().as_mut() {
-            outer.extend(reads.iter().cloned());
+            for read in &reads {
+                outer.add(read.parts(), || read.clone());
+            }
         }
     });
     (result, reads)
 }
 
-/// Notes a read, if one is being recorded on this thread (`read` is called only then).
-pub fn note(read: impl FnOnce() -> Read) {
+/// Notes a read of interface string `key` in `locale`, if reads are being recorded on this
+/// thread.
+pub fn note_string(locale: &str, key: &str) {
+    note((0, locale, key), || Read::string(locale, key));
+}
+
+/// Notes a read of the progress reports on `activity` of `plan`, if reads are being recorded
+/// on this thread.
+pub fn note_reports(plan: &str, activity: &str) {
+    note((1, plan, activity), || Read::reports(plan, activity));
+}
+
+/// Notes a read of every progress report, if reads are being recorded on this thread.
+pub fn note_all_reports() {
+    note((2, "", ""), || Read::AllReports);
+}
+
+/// Notes the read with `parts` ([`Read::parts`]), made by `read` only the first time.
+fn note(parts: (u8, &str, &str), read: impl FnOnce() -> Read) {
     READS.with(|r| {
-        if let Some(reads) = r.borrow_mut().as_mut() {
-            reads.insert(read());
+        if let Some(recording) = r.borrow_mut().as_mut() {
+            recording.add(parts, read);
         }
     });
 }
@@ -83,20 +144,25 @@ mod tests {
 
     #[test]
     fn reads_are_recorded_on_this_thread_and_seen_by_outer_recordings() {
-        note(|| unreachable!("nothing is recorded outside `record`"));
+        note((0, "", ""), || unreachable!("nothing is recorded outside `record`"));
         let ((), outer) = record(|| {
-            let ((), inner) = record(|| note(|| Read::AllReports));
-            assert_eq!(inner, BTreeSet::from([Read::AllReports]));
-            note(|| Read::Reports("p".into(), "1.1".into()));
+            let ((), inner) = record(|| {
+                note_all_reports();
+                note_string("en", "home");
+                note_string("en", "home");
+            });
+            assert_eq!(inner, BTreeSet::from([Read::AllReports, Read::string("en", "home")]));
+            note_reports("p", "1.1");
+            note_string("en", "home");
         });
         assert_eq!(
             outer,
-            BTreeSet::from([Read::AllReports, Read::Reports("p".into(), "1.1".into())])
+            BTreeSet::from([Read::AllReports, Read::reports("p", "1.1"), Read::string("en", "home")])
         );
         let set = ReadSet::new(&outer);
         assert!(set.contains(ReadSet::hash(&Read::AllReports)));
         assert!(set.contains(ReadSet::hash(&Read::Reports("p".into(), "1.1".into()))));
         assert!(!set.contains(ReadSet::hash(&Read::Reports("p".into(), "1.2".into()))));
-        assert!(!set.contains(ReadSet::hash(&Read::String("en".into(), "home".into()))));
+        assert!(!set.contains(ReadSet::hash(&Read::String("en".into(), "search".into()))));
     }
 }

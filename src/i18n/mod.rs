@@ -173,7 +173,7 @@ impl Strings {
 
     /// The string `key` in `locale`, with `args`, falling back to English.
     pub fn get(&self, locale: &str, key: &str, args: Option<&FluentArgs>) -> Result<String, UnknownString> {
-        crate::reads::note(|| Read::String(locale.to_owned(), key.to_owned()));
+        crate::reads::note_string(locale, key);
         for code in [locale, FALLBACK] {
             let Some(bundle) = self.bundles.get(code) else { continue };
             if let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) {

@@ -18,7 +18,7 @@
 //! file the last build did not have), takes a full [`build`]. Either way the output is the
 //! output of a fresh build (tests/rebuild.rs).
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
@@ -433,6 +433,7 @@ fn rebuild_reports(
 
     let (progress, progress_reads) =
         crate::reads::record(|| super::progress_files(&last.site, &last.strings, &last.renderer, &diagnostics));
+    watch.lap("feeds, sitemap, open data");
     let also = progress.clone();
     if let Err(e) = publish(out, cache, last, &affected, also, diagnostics, &mut watch) {
         return Some(Err(e));
@@ -500,31 +501,30 @@ fn publish(
     }
     let mut changed: Vec<(usize, OutputFile)> = pages;
     let structure = cache.structure.load(Ordering::SeqCst);
-    for (locale, part) in parts {
-        let entries: Vec<_> = {
-            let kept = lock(&cache.search);
-            site.pages
-                .iter()
-                .filter(|p| p.locale == locale && crate::search::part_of(site, p) == Some(part))
-                .filter_map(|p| kept.get(&p.url).and_then(|(_, e)| e.clone()))
-                .collect()
-        };
+    // The entries of those parts, in the order of the site's pages, in one pass over them.
+    let mut entries: BTreeMap<(usize, &str), Vec<_>> = parts.into_iter().map(|p| (p, Vec::new())).collect();
+    {
+        let kept = lock(&cache.search);
+        for page in &site.pages {
+            let Some(part) = crate::search::part_of(site, page) else {
+                continue;
+            };
+            if let Some(list) = entries.get_mut(&(page.locale, part)) {
+                list.extend(kept.get(&page.url).and_then(|(_, e)| e.clone()));
+            }
+        }
+    }
+    let place: HashMap<&str, usize> = files.iter().enumerate().map(|(i, f)| (f.path.as_str(), i)).collect();
+    let at = |path: &str| place.get(path).copied().ok_or_else(|| missing(path));
+    for ((locale, part), entries) in entries {
         let body = crate::search::index_json(entries.iter());
         lock(&cache.search_indexes).insert((locale, part.to_owned()), (structure, body.clone()));
         let index = crate::search::index_file(site, locale, part, body);
-        let at = files
-            .iter()
-            .position(|f| f.path == index.path)
-            .ok_or_else(|| missing(&index.path))?;
-        changed.push((at, index));
+        changed.push((at(&index.path)?, index));
     }
     watch.lap("search index");
     for file in also {
-        let at = files
-            .iter()
-            .position(|f| f.path == file.path)
-            .ok_or_else(|| missing(&file.path))?;
-        changed.push((at, file));
+        changed.push((at(&file.path)?, file));
     }
     // A file whose bytes are those already published was scanned then and needs no writing.
     let scanned: Vec<OutputFile> = changed

@@ -59,7 +59,7 @@ impl PlanData {
     /// The reports on one activity, oldest first (a binary search: reports are kept sorted).
     /// Noted as a [`Read::Reports`].
     pub fn reports_on<'a>(&'a self, plan: &'a str, activity: &'a str) -> impl Iterator<Item = &'a Report> + 'a {
-        crate::reads::note(|| Read::Reports(plan.to_owned(), activity.to_owned()));
+        crate::reads::note_reports(plan, activity);
         let start = self
             .reports
             .partition_point(|f| (f.plan.as_str(), f.report.activity.as_str()) < (plan, activity));
@@ -71,7 +71,7 @@ impl PlanData {
 
     /// Every progress report, sorted by plan, activity and date. Noted as [`Read::AllReports`].
     pub fn all_reports(&self) -> &[FiledReport] {
-        crate::reads::note(|| Read::AllReports);
+        crate::reads::note_all_reports();
         &self.reports
     }
 
