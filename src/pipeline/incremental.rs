@@ -420,7 +420,7 @@ fn rebuild_reports(
         };
     }
     let environment = cache.environment.load(Ordering::SeqCst);
-    let structure = super::structure_hash(&last.site, environment, &last.data);
+    let structure = super::structure_hash(last.fronts, environment, &last.data);
     let before = cache.structure.swap(structure, Ordering::SeqCst);
     for (made_for, _) in lock(&cache.search_indexes).values_mut() {
         if *made_for == before {
@@ -514,7 +514,13 @@ fn publish(
             }
         }
     }
-    let place: HashMap<&str, usize> = files.iter().enumerate().map(|(i, f)| (f.path.as_str(), i)).collect();
+    // The site-wide files follow the pages.
+    let place: HashMap<&str, usize> = files
+        .iter()
+        .enumerate()
+        .skip(site.pages.len())
+        .map(|(i, f)| (f.path.as_str(), i))
+        .collect();
     let at = |path: &str| place.get(path).copied().ok_or_else(|| missing(path));
     for ((locale, part), entries) in entries {
         let body = crate::search::index_json(entries.iter());

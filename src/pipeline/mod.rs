@@ -173,6 +173,8 @@ struct LastBuild {
     fixed_reads: BTreeSet<Read>,
     /// The files under `content/` but Markdown, as the structure hash took them.
     data: DataFiles,
+    /// [`fronts_hash`] of `site`.
+    fronts: u64,
 }
 
 impl BuildCache {
@@ -516,12 +518,14 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let mut body_unchanged: Vec<bool> = vec![false; site.sources.len()];
     let mut made_from: Option<(u64, HashMap<PathBuf, u64>)> = None;
     let mut data = DataFiles::new();
+    let mut fronts = 0;
     if let Some(cache) = &options.cache {
         cache.compare_strings(&strings);
         let environment = environment_hash(root, &theme, &site, options);
         cache.invalidate_pages_unless(environment);
         data = data_files(root);
-        let structure = structure_hash(&site, environment, &data);
+        fronts = fronts_hash(&site);
+        let structure = structure_hash(fronts, environment, &data);
         same_structure = cache.structure.load(std::sync::atomic::Ordering::SeqCst) == structure;
         let before = lock(&cache.bodies);
         let bodies: HashMap<PathBuf, u64> = site
@@ -765,6 +769,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
             report: report.clone(),
             fixed_reads: frame_reads.into_iter().chain(markdown_reads).collect(),
             data,
+            fronts,
         });
     }
     Ok(report)
@@ -1207,13 +1212,20 @@ fn render_page(
 /// besides their context, every Markdown file's name and front matter, and every other file
 /// under `content/` (`data`: plans, reports, registries, help, statistics). While it stays the
 /// same, a page changes only if the body of its own Markdown does: no page shows another's body.
-fn structure_hash(site: &Site, environment: u64, data: &DataFiles) -> u64 {
+/// `fronts` is [`fronts_hash`] of the site.
+fn structure_hash(fronts: u64, environment: u64, data: &DataFiles) -> u64 {
+    hash_of((environment, fronts, data))
+}
+
+/// A hash of every Markdown file's name and front matter and of how many pages the site has:
+/// the part of [`structure_hash`] that only a full build can change, kept for the fast paths.
+fn fronts_hash(site: &Site) -> u64 {
     let fronts: Vec<(&Path, &str, &str)> = site
         .sources
         .iter()
         .map(|s| (s.file.as_path(), s.language.as_str(), s.front_text.as_str()))
         .collect();
-    hash_of((environment, fronts, data, site.pages.len()))
+    hash_of((fronts, site.pages.len()))
 }
 
 /// Every file under `content/` but Markdown, by its path below the site root, with a hash of
