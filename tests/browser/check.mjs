@@ -66,7 +66,7 @@ async function newPage(javaScriptEnabled = true) {
 }
 
 const locales = ["sr", "sr-latn", "cnr", "mk", "en"];
-const keyPages = ["", "help/", "help/rs/", "plans/", "plans/rs-2009-2011/", "plans/rs-2009-2011/activities/1-1-1/", "plans/me-2012-2013/goals/1-1/", "search/", "safety/", "data/", "institutions/", "statistics/", "statistics/methodology/", "statistics/rs-child-victims-2017-by-exploitation/", "statistics/rs-victims-by-sex/"];
+const keyPages = ["", "help/", "help/rs/", "plans/", "plans/rs-2009-2011/", "plans/rs-2009-2011/by-status/", "plans/me-2012-2013/by-institution/", "plans/rs-2009-2011/activities/1-1-1/", "plans/me-2012-2013/goals/1-1/", "search/", "safety/", "data/", "institutions/", "statistics/", "statistics/methodology/", "statistics/rs-child-victims-2017-by-exploitation/", "statistics/rs-victims-by-sex/"];
 
 for (const locale of locales) {
   for (const path of keyPages) {
