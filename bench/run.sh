@@ -95,6 +95,9 @@ target/release/putokaz --root "$work/site" build --out "$work/out-stages" --timi
 # waiting on the preview reload as soon as it is done): one Markdown page, one interface string
 # (the search page's note on JavaScript), the status of one progress report, the template of
 # tag pages, and a comment added to a plan's data (a full rebuild with what the last build kept).
+# The builds above leave hundreds of megabytes for the kernel to write back, which would compete
+# with the rebuilds timed below: write them out first.
+sync
 echo "serve rebuilds after editing one page:"
 target/release/examples/rebuild_time "$work/site" content/pages/page-1.en.md 3 | sed 's/^/  /'
 echo "serve rebuilds after editing one interface string:"

@@ -1181,15 +1181,19 @@ fn render_page(
             // What the page reads of the interface strings is noted, so that it is rendered again
             // when one of them changes.
             let (context, context_reads) = crate::reads::record(|| renderer.page_context(site, strings, id, rendered));
+            // Hashed as JSON, taken out of the context and put back rather than copied.
+            let value = context.into_json();
+            let mut json = HashWriter::default();
+            let _ = serde_json::to_writer(&mut json, &value);
+            let json = std::hash::Hasher::finish(&json.0);
+            let context = tera::Context::from_value(value)
+                .map_err(|e| Diagnostic::error(shown(), None, format!("cannot make the template context: {e}")))?;
             let render = || {
                 let (html, mut reads) =
                     crate::reads::record(|| renderer.render_minified(&template, page.locale, &context, &shown()));
                 reads.extend(context_reads.iter().cloned());
                 html.map(|h| (h, reads))
             };
-            let mut json = HashWriter::default();
-            let _ = serde_json::to_writer(&mut json, &context.clone().into_json());
-            let json = std::hash::Hasher::finish(&json.0);
             // The templates and the environment are part of the key: the same context renders
             // differently with others, and search entries and scans are keyed by this too.
             let environment = cache.environment.load(std::sync::atomic::Ordering::SeqCst);
