@@ -6,8 +6,8 @@
 //! the reader's locale, and raw HTML is sanitized. For a transliterated locale, text is converted
 //! to Latin while code, URLs and raw HTML stay as written.
 
-use std::collections::HashSet;
-use std::sync::LazyLock;
+use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, LazyLock, Mutex};
 
 use pulldown_cmark::{Alignment, CodeBlockKind, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd, html};
 use pulldown_cmark_escape::{escape_href, escape_html};
@@ -100,7 +100,7 @@ pub fn render(markdown: &str, transliterate: bool, resolve: &dyn Fn(&str) -> Opt
             Event::Text(text) if code.is_some() => code.as_mut().expect("checked").1.push_str(&text),
             Event::End(TagEnd::CodeBlock) => {
                 let (lang, text) = code.take().unwrap_or_default();
-                events.push(Event::Html(highlight(&lang, &text).into()));
+                events.push(Event::Html(highlight(lang, text).to_string().into()));
             }
             Event::Start(Tag::Heading { id, classes, .. }) => {
                 let classes = classes.into_iter().map(|c| c.to_string()).collect();
@@ -300,7 +300,34 @@ pub fn is_external(href: &str) -> bool {
     href.starts_with("http://") || href.starts_with("https://") || href.starts_with("//")
 }
 
-fn highlight(lang: &str, code: &str) -> String {
+/// The code blocks highlighted so far in this process, by language and code. Translations of a
+/// page usually share their code blocks, and syntect is the costliest part of rendering
+/// Markdown; the map is emptied when it grows past [`HIGHLIGHTED_LIMIT`] blocks.
+static HIGHLIGHTED: LazyLock<Mutex<HashMap<CodeBlock, Arc<str>>>> = LazyLock::new(Default::default);
+
+/// A code block: its language (as written after the fence) and its code.
+type CodeBlock = (String, String);
+
+/// How many highlighted code blocks [`HIGHLIGHTED`] keeps at most.
+const HIGHLIGHTED_LIMIT: usize = 100_000;
+
+/// A code block as HTML, highlighted with classes where its language is known.
+fn highlight(lang: String, code: String) -> Arc<str> {
+    let blocks = || HIGHLIGHTED.lock().unwrap_or_else(|e| e.into_inner());
+    let key = (lang, code);
+    if let Some(html) = blocks().get(&key) {
+        return html.clone();
+    }
+    let html: Arc<str> = highlight_anew(&key.0, &key.1).into();
+    let mut blocks = blocks();
+    if blocks.len() >= HIGHLIGHTED_LIMIT {
+        blocks.clear();
+    }
+    blocks.insert(key, html.clone());
+    html
+}
+
+fn highlight_anew(lang: &str, code: &str) -> String {
     let syntax = (!lang.is_empty())
         .then(|| SYNTAXES.find_syntax_by_token(lang))
         .flatten();
@@ -416,6 +443,17 @@ mod tests {
         assert!(r.html.contains("hl-"), "{}", r.html);
         assert!(r.html.contains("ђ"), "{}", r.html);
         assert!(!r.html.contains("style="), "{}", r.html);
+    }
+
+    #[test]
+    fn a_code_block_seen_before_is_highlighted_for_its_own_language() {
+        let code = "let x = 1;\n";
+        let rust = render(&format!("```rust\n{code}```\n"), false, &none).html;
+        let plain = render(&format!("```\n{code}```\n"), false, &none).html;
+        let rust_again = render(&format!("```rust\n{code}```\n"), true, &none).html;
+        assert!(rust.contains("hl-"), "{rust}");
+        assert_eq!(plain, "<pre class=\"code\"><code>let x = 1;\n</code></pre>");
+        assert_eq!(rust_again, rust);
     }
 
     #[test]
