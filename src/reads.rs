@@ -47,7 +47,8 @@ impl Read {
 /// read noted again (a page shows the same string on every row of a table) allocates nothing.
 #[derive(Default)]
 struct Recording {
-    seen: std::collections::HashSet<u64>,
+    /// Per hash of a read's parts, where that read is in `reads`.
+    seen: std::collections::HashMap<u64, usize>,
     reads: Vec<Read>,
 }
 
@@ -55,8 +56,15 @@ impl Recording {
     fn add(&mut self, parts: (u8, &str, &str), read: impl FnOnce() -> Read) {
         let mut h = std::collections::hash_map::DefaultHasher::new();
         parts.hash(&mut h);
-        if self.seen.insert(h.finish()) {
-            self.reads.push(read());
+        match self.seen.get(&h.finish()) {
+            Some(&i) if self.reads[i].parts() == parts => {}
+            // Another read with the same hash: rare enough to look through them all.
+            Some(_) if self.reads.iter().any(|r| r.parts() == parts) => {}
+            Some(_) => self.reads.push(read()),
+            None => {
+                self.seen.insert(h.finish(), self.reads.len());
+                self.reads.push(read());
+            }
         }
     }
 }
