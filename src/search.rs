@@ -223,14 +223,7 @@ pub fn entry(site: &Site, p: &crate::site::Page, file: &OutputFile) -> Option<En
     let title = h1_text(html)?;
     let text = main_text(html, limit);
     let f = fold(&format!("{title} {text}"));
-    let body = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let s: String = body
-        .strip_prefix(title.as_str())
-        .unwrap_or(&body)
-        .trim()
-        .chars()
-        .take(160)
-        .collect();
+    let s = snippet(&text, &title);
     let fields = Fields {
         s,
         t: title,
@@ -238,6 +231,32 @@ pub fn entry(site: &Site, p: &crate::site::Page, file: &OutputFile) -> Option<En
         f,
     };
     serde_json::to_string(&fields).ok().map(|json| Entry(json.into()))
+}
+
+/// How many characters of a page's text its search result shows.
+const SNIPPET_CHARS: usize = 160;
+
+/// The text a search result shows: the first [`SNIPPET_CHARS`] characters of `text` with its
+/// whitespace collapsed, after `title` if the text starts with it. Only as much of the text is
+/// joined as that needs.
+fn snippet(text: &str, title: &str) -> String {
+    let enough = title.len() + 1 + 4 * SNIPPET_CHARS;
+    let mut body = String::with_capacity(enough.min(text.len()));
+    for word in text.split_whitespace() {
+        if !body.is_empty() {
+            body.push(' ');
+        }
+        body.push_str(word);
+        if body.len() >= enough {
+            break;
+        }
+    }
+    body.strip_prefix(title)
+        .unwrap_or(&body)
+        .trim()
+        .chars()
+        .take(SNIPPET_CHARS)
+        .collect()
 }
 
 /// How much of a page's text goes into the index, or `None` to leave the page out. Lists that
@@ -407,6 +426,24 @@ mod tests {
                 word.nfc().for_each(|c| fold_char(c, &mut by_char));
             }
             prop_assert_eq!(fold(&text), by_char);
+        }
+    }
+
+    proptest! {
+        /// The snippet reads like the whole text joined, stripped of the title and cut.
+        #[test]
+        fn a_snippet_reads_like_the_whole_text_cut(
+            title in "[a-zć]{0,3}( [a-zć]{1,3}){0,2}",
+            text in "([a-zćЖ]{1,9}[ \n]{1,2}){0,120}",
+        ) {
+            let whole = |text: &str| -> String {
+                let body = text.split_whitespace().collect::<Vec<_>>().join(" ");
+                body.strip_prefix(title.as_str()).unwrap_or(&body).trim().chars().take(SNIPPET_CHARS).collect()
+            };
+            prop_assert_eq!(snippet(&text, &title), whole(&text));
+            // A page's text usually starts with its title.
+            let titled = format!("{title}\n{text}");
+            prop_assert_eq!(snippet(&titled, &title), whole(&titled));
         }
     }
 
