@@ -311,18 +311,8 @@ fn rebuild_templates(
     watch.lap("model");
 
     // The site-wide files, if the templates they are made with changed.
-    let remade = (key != site_files.made_for).then(|| {
-        let (special, special_reads) =
-            crate::reads::record(|| super::special_files(&last.site, &last.strings, &renderer, &diagnostics));
-        let (progress, progress_reads) =
-            crate::reads::record(|| super::progress_files(&last.site, &last.strings, &renderer, &diagnostics));
-        SiteFiles {
-            made_for: key,
-            files: special.into_iter().chain(progress).collect(),
-            special_reads: Arc::new(special_reads),
-            progress_reads: Arc::new(progress_reads),
-        }
-    });
+    let remade =
+        (key != site_files.made_for).then(|| SiteFiles::make(key, &last.site, &last.strings, &renderer, &diagnostics));
     last.renderer = renderer;
     last.theme = theme;
     let also = remade.as_ref().map(|s| s.files.clone()).unwrap_or_default();

@@ -88,6 +88,27 @@ struct SiteFiles {
     progress_reads: Arc<BTreeSet<Read>>,
 }
 
+impl SiteFiles {
+    /// Makes the site-wide files with `renderer`, noting what they read, for key `made_for`.
+    fn make(
+        made_for: u64,
+        site: &Site,
+        strings: &Strings,
+        renderer: &Renderer,
+        diagnostics: &Diagnostics,
+    ) -> SiteFiles {
+        let (mut files, special_reads) = crate::reads::record(|| special_files(site, strings, renderer, diagnostics));
+        let (progress, progress_reads) = crate::reads::record(|| progress_files(site, strings, renderer, diagnostics));
+        files.extend(progress);
+        SiteFiles {
+            made_for,
+            files,
+            special_reads: Arc::new(special_reads),
+            progress_reads: Arc::new(progress_reads),
+        }
+    }
+}
+
 /// A finished page and what it was made from.
 #[derive(Clone)]
 struct MadePage {
@@ -661,22 +682,19 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     match kept {
         Some(site_files) => files.extend(site_files),
         None => {
-            let (mut site_files, special_reads) =
-                crate::reads::record(|| special_files(&site, &strings, &renderer, &diagnostics));
-            let (progress, progress_reads) =
-                crate::reads::record(|| progress_files(&site, &strings, &renderer, &diagnostics));
-            site_files.extend(progress);
-            if let (Some(cache), Some(made_for)) = (options.cache.as_deref(), site_files_for) {
+            let made = SiteFiles::make(
+                site_files_for.unwrap_or_default(),
+                &site,
+                &strings,
+                &renderer,
+                &diagnostics,
+            );
+            files.extend(made.files.iter().cloned());
+            if let Some(cache) = options.cache.as_deref().filter(|_| site_files_for.is_some()) {
                 if !diagnostics.has_errors() {
-                    *lock(&cache.site_files) = Some(SiteFiles {
-                        made_for,
-                        files: site_files.clone(),
-                        special_reads: Arc::new(special_reads),
-                        progress_reads: Arc::new(progress_reads),
-                    });
+                    *lock(&cache.site_files) = Some(made);
                 }
             }
-            files.extend(site_files);
         }
     }
     if diagnostics.has_errors() {
