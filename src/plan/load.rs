@@ -96,7 +96,7 @@ impl PlanData {
             .keys()
             .chain(after.keys())
             .filter(|a| before.get(*a) != after.get(*a))
-            .map(|a| Read::Reports(plan.to_owned(), a.clone()))
+            .map(|a| Read::reports(plan, a))
             .collect();
         if !changed.is_empty() {
             changed.insert(Read::AllReports);
