@@ -86,35 +86,68 @@ pub fn fold(text: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
+        let start = out.len();
         if word.is_ascii() {
-            out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-            continue;
-        }
-        let word: Cow<str> = if is_nfc_quick(word.chars()) == IsNormalized::Yes {
-            Cow::Borrowed(word)
-        } else {
-            Cow::Owned(word.nfc().collect())
-        };
-        for c in word.chars() {
-            match FOLDED.get(c as usize) {
-                Some(folded) => out.push_str(folded),
-                None => fold_char(c, &mut out),
+            out.push_str(word);
+            out[start..].make_ascii_lowercase();
+        } else if !fold_by_table(word, &mut out) {
+            // A character outside the table or one that normalization may change: normalize
+            // the word first, then fold it character by character.
+            out.truncate(start);
+            let word: Cow<str> = if is_nfc_quick(word.chars()) == IsNormalized::Yes {
+                Cow::Borrowed(word)
+            } else {
+                Cow::Owned(word.nfc().collect())
+            };
+            for c in word.chars() {
+                match FOLDED.get(c as usize) {
+                    Some(folded) => out.push_str(&folded.text),
+                    None => fold_char(c, &mut out),
+                }
             }
         }
     }
     out
 }
 
+/// Appends `word` folded by [`FOLDED`] alone and returns `true` when every character is in the
+/// table and stable under normalization (so the word is already NFC); otherwise returns
+/// `false`, having appended part of it.
+fn fold_by_table(word: &str, out: &mut String) -> bool {
+    word.chars().all(|c| match FOLDED.get(c as usize) {
+        Some(folded) if folded.stable => {
+            out.push_str(&folded.text);
+            true
+        }
+        _ => false,
+    })
+}
+
+/// One character of [`FOLDED`].
+struct Folded {
+    /// The character folded.
+    text: Box<str>,
+    /// Whether a word of such characters is already in NFC: the character is a starter that
+    /// normalization never changes or combines.
+    stable: bool,
+}
+
 /// How each character below U+0500 (Latin with its diacritics, Greek and Cyrillic) folds, made
 /// once with [`fold_char`]: a word in those scripts folds with one lookup per character.
-static FOLDED: std::sync::LazyLock<Vec<Box<str>>> = std::sync::LazyLock::new(|| {
+static FOLDED: std::sync::LazyLock<Vec<Folded>> = std::sync::LazyLock::new(|| {
     (0..0x500)
         .map(|u| {
-            let mut folded = String::new();
+            let mut text = String::new();
+            let mut stable = false;
             if let Some(c) = char::from_u32(u) {
-                fold_char(c, &mut folded);
+                fold_char(c, &mut text);
+                stable = unicode_normalization::char::canonical_combining_class(c) == 0
+                    && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes;
             }
-            folded.into()
+            Folded {
+                text: text.into(),
+                stable,
+            }
         })
         .collect()
 });

@@ -58,8 +58,9 @@ fn is_address(token: &str) -> bool {
 }
 
 fn transliterate_token(token: &str, out: &mut String) {
-    let chars: Vec<char> = token.chars().collect();
-    for (i, &c) in chars.iter().enumerate() {
+    let mut prev: Option<char> = None;
+    let mut chars = token.chars().peekable();
+    while let Some(c) = chars.next() {
         let (title, caps) = match c {
             'Љ' => ("Lj", "LJ"),
             'Њ' => ("Nj", "NJ"),
@@ -69,16 +70,16 @@ fn transliterate_token(token: &str, out: &mut String) {
                     Some(l) => out.push_str(l),
                     None => out.push(c),
                 }
+                prev = Some(c);
                 continue;
             }
         };
-        let next = chars.get(i + 1).copied();
-        let prev = i.checked_sub(1).map(|p| chars[p]);
-        let word_in_capitals = match next {
+        let word_in_capitals = match chars.peek() {
             Some(n) if n.is_alphabetic() => n.is_uppercase(),
             _ => prev.is_some_and(|p| p.is_alphabetic() && p.is_uppercase()),
         };
         out.push_str(if word_in_capitals { caps } else { title });
+        prev = Some(c);
     }
 }
 
