@@ -167,6 +167,11 @@ pub struct Staging {
     parent: PathBuf,
     /// The folder being prepared.
     dir: PathBuf,
+    /// Whether `dir` started empty (there was no previous output to reuse): nothing is there but
+    /// what was put, so putting a file need not look at what its path holds.
+    fresh: bool,
+    /// Whether `out` held a published site to link unchanged files from.
+    linkable: bool,
     /// Every file put so far, as a path below the output.
     put: std::sync::Mutex<std::collections::HashSet<String>>,
     /// Whether the new output was published; if not, dropping it gives it up ([`Staging::abandon`]).
@@ -198,14 +203,17 @@ impl Staging {
             .tempdir_in(&parent)?
             .keep();
         let previous = parent.join(format!(".{name}.{PREVIOUS_SUFFIX}"));
-        if previous.is_dir() {
+        let fresh = !previous.is_dir();
+        if !fresh {
             std::fs::remove_dir(&dir).and_then(|()| std::fs::rename(&previous, &dir))?;
         }
         Ok(Staging {
+            linkable: out.is_dir(),
             out: out.to_path_buf(),
             name,
             parent,
             dir,
+            fresh,
             put: Default::default(),
             published: false,
         })
@@ -222,26 +230,36 @@ impl Staging {
             return Ok(());
         }
         let target = self.dir.join(&file.path);
-        if unchanged(&target, &file.body) {
-            return Ok(());
-        }
-        match std::fs::symlink_metadata(&target) {
-            Ok(m) if m.is_dir() => std::fs::remove_dir_all(&target)?,
-            Ok(_) => std::fs::remove_file(&target)?,
-            Err(_) => {}
-        }
-        if let Some(folder) = target.parent() {
-            if !folder.is_dir() && std::fs::create_dir_all(folder).is_err() {
-                // A file of the previous output is where a folder goes now.
-                for above in folder.ancestors().take_while(|a| *a != self.dir) {
-                    if above.is_file() {
-                        std::fs::remove_file(above)?;
-                    }
-                }
+        if self.fresh {
+            if let Some(folder) = target.parent() {
                 std::fs::create_dir_all(folder)?;
             }
+        } else {
+            if unchanged(&target, &file.body) {
+                return Ok(());
+            }
+            match std::fs::symlink_metadata(&target) {
+                Ok(m) if m.is_dir() => std::fs::remove_dir_all(&target)?,
+                Ok(_) => std::fs::remove_file(&target)?,
+                Err(_) => {}
+            }
+            if let Some(folder) = target.parent() {
+                if !folder.is_dir() && std::fs::create_dir_all(folder).is_err() {
+                    // A file of the previous output is where a folder goes now.
+                    for above in folder.ancestors().take_while(|a| *a != self.dir) {
+                        if above.is_file() {
+                            std::fs::remove_file(above)?;
+                        }
+                    }
+                    std::fs::create_dir_all(folder)?;
+                }
+            }
         }
-        link_or_create(&target, &self.out.join(&file.path), &file.body)
+        if self.linkable {
+            link_or_create(&target, &self.out.join(&file.path), &file.body)
+        } else {
+            create(&target, &file.body)
+        }
     }
 
     /// Removes what no file was put for and swaps the new output in.
