@@ -299,6 +299,9 @@ impl Staging {
 
     /// Removes the files and folders of the previous output that no file was put for.
     fn remove_unput(&self) -> io::Result<()> {
+        if self.fresh {
+            return Ok(());
+        }
         let put = self.put.lock().unwrap_or_else(|e| e.into_inner());
         let folders: std::collections::HashSet<&Path> = put
             .iter()
