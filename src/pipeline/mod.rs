@@ -599,7 +599,17 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         }
         result.map_err(|d| diagnostics.push(d)).ok()
     };
-    let pages: Vec<OutputFile> = match &staging {
+    // The site-wide files (feeds, sitemap, open data) need no rendered page: unless the last
+    // build's are still right, they are made beside the pages, on whichever core is free.
+    let site_files_for = made_from
+        .as_ref()
+        .map(|(structure, _)| site_files_key(*structure, &renderer));
+    let kept = options
+        .cache
+        .as_deref()
+        .zip(site_files_for)
+        .and_then(|(cache, key)| cache.kept_site_files(key));
+    let render_pages = || match &staging {
         // In batches: each renders whole, then is indexed, scanned and put whole. Keeping each
         // kind of work together is faster than doing all of it page by page (about 3 % more
         // time than holding every page, instead of 10 %).
@@ -616,9 +626,23 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
                     .collect::<Vec<_>>()
             })
             .collect(),
-        None => (0..total).into_par_iter().filter_map(render).collect(),
+        None => (0..total)
+            .into_par_iter()
+            .filter_map(render)
+            .collect::<Vec<OutputFile>>(),
     };
-    watch.lap("templates");
+    let (pages, made) = rayon::join(render_pages, || {
+        kept.is_none().then(|| {
+            SiteFiles::make(
+                site_files_for.unwrap_or_default(),
+                &site,
+                &strings,
+                &renderer,
+                &diagnostics,
+            )
+        })
+    });
+    watch.lap("pages and site-wide files");
     let Streamed {
         entries: streamed_entries,
         findings: streamed_findings,
@@ -671,29 +695,12 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         files.extend(indexes);
     }
     watch.lap("search index");
-    let site_files_for = made_from
-        .as_ref()
-        .map(|(structure, _)| site_files_key(*structure, &renderer));
-    let kept = options
-        .cache
-        .as_deref()
-        .zip(site_files_for)
-        .and_then(|(cache, key)| cache.kept_site_files(key));
-    match kept {
-        Some(site_files) => files.extend(site_files),
-        None => {
-            let made = SiteFiles::make(
-                site_files_for.unwrap_or_default(),
-                &site,
-                &strings,
-                &renderer,
-                &diagnostics,
-            );
-            files.extend(made.files.iter().cloned());
-            if let Some(cache) = options.cache.as_deref().filter(|_| site_files_for.is_some()) {
-                if !diagnostics.has_errors() {
-                    *lock(&cache.site_files) = Some(made);
-                }
+    files.extend(kept.into_iter().flatten());
+    if let Some(made) = made {
+        files.extend(made.files.iter().cloned());
+        if let Some(cache) = options.cache.as_deref().filter(|_| site_files_for.is_some()) {
+            if !diagnostics.has_errors() {
+                *lock(&cache.site_files) = Some(made);
             }
         }
     }
@@ -714,7 +721,6 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         path: path.clone(),
         body: Body::Copy(from.clone()),
     }));
-    watch.lap("feeds, sitemap, open data");
     report_leaks(
         &site,
         &files,
