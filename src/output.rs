@@ -172,7 +172,7 @@ pub struct Staging {
     fresh: bool,
     /// Whether `out` held a published site to link unchanged files from.
     linkable: bool,
-    /// Every file put so far, as a path below the output.
+    /// Every file put so far, as a path below the output (in a reused folder only: see `fresh`).
     put: std::sync::Mutex<std::collections::HashSet<String>>,
     /// Whether the new output was published; if not, dropping it gives it up ([`Staging::abandon`]).
     published: bool,
@@ -222,10 +222,13 @@ impl Staging {
     /// Puts one file into the new output (from any thread). A [`Body::Staged`] file is only
     /// counted: it was put before its bytes were let go.
     pub fn put(&self, file: &OutputFile) -> io::Result<()> {
-        self.put
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .insert(file.path.clone());
+        // Only a reused folder has leftovers to tell from what was put.
+        if !self.fresh {
+            self.put
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .insert(file.path.clone());
+        }
         if matches!(file.body, Body::Staged) {
             return Ok(());
         }
@@ -234,32 +237,39 @@ impl Staging {
             if let Some(folder) = target.parent() {
                 std::fs::create_dir_all(folder)?;
             }
+        } else if unchanged(&target, &file.body) {
+            return Ok(());
         } else {
-            if unchanged(&target, &file.body) {
-                return Ok(());
-            }
-            match std::fs::symlink_metadata(&target) {
-                Ok(m) if m.is_dir() => std::fs::remove_dir_all(&target)?,
-                Ok(_) => std::fs::remove_file(&target)?,
-                Err(_) => {}
-            }
-            if let Some(folder) = target.parent() {
-                if !folder.is_dir() && std::fs::create_dir_all(folder).is_err() {
-                    // A file of the previous output is where a folder goes now.
-                    for above in folder.ancestors().take_while(|a| *a != self.dir) {
-                        if above.is_file() {
-                            std::fs::remove_file(above)?;
-                        }
-                    }
-                    std::fs::create_dir_all(folder)?;
-                }
-            }
+            self.make_room(&target)?;
         }
         if self.linkable {
             link_or_create(&target, &self.out.join(&file.path), &file.body)
         } else {
             create(&target, &file.body)
         }
+    }
+
+    /// Clears the way for a new file at `target` in a reused folder: removes what the previous
+    /// output has there, and any file of it where one of the file's folders goes, and makes the
+    /// folders.
+    fn make_room(&self, target: &Path) -> io::Result<()> {
+        match std::fs::symlink_metadata(target) {
+            Ok(m) if m.is_dir() => std::fs::remove_dir_all(target)?,
+            Ok(_) => std::fs::remove_file(target)?,
+            Err(_) => {}
+        }
+        let Some(folder) = target.parent() else {
+            return Ok(());
+        };
+        if !folder.is_dir() && std::fs::create_dir_all(folder).is_err() {
+            for above in folder.ancestors().take_while(|a| *a != self.dir) {
+                if above.is_file() {
+                    std::fs::remove_file(above)?;
+                }
+            }
+            std::fs::create_dir_all(folder)?;
+        }
+        Ok(())
     }
 
     /// Removes what no file was put for and swaps the new output in.
