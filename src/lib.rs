@@ -12,6 +12,7 @@ pub mod diagnostics;
 pub mod help;
 pub mod i18n;
 pub mod import;
+pub mod minify;
 pub mod opendata;
 pub mod output;
 pub mod pipeline;

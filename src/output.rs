@@ -87,19 +87,6 @@ pub fn file_for_url(url: &str) -> String {
     }
 }
 
-/// Minifies an HTML document in one pass (minify-html's spec-compliant rules), in place.
-///
-/// The document must be well-formed: every opening tag written and every closing tag matching
-/// an open element. Otherwise the error says what is wrong and at which byte of the document.
-pub fn minify(html: String) -> Result<String, (usize, String)> {
-    let mut bytes = html.into_bytes();
-    match minify_html_onepass::truncate(&mut bytes, &minify_html_onepass::Cfg::new()) {
-        // Minifying keeps characters whole; checking once here spares every reader of the page.
-        Ok(()) => String::from_utf8(bytes).map_err(|e| (e.utf8_error().valid_up_to(), "invalid UTF-8".to_owned())),
-        Err(e) => Err((e.position, e.error_type.message())),
-    }
-}
-
 /// The text around byte `at` of `text`, on one line, to show where an error is.
 pub fn near(text: &str, at: usize) -> String {
     let at = at.min(text.len());

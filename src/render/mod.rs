@@ -168,10 +168,8 @@ impl Renderer {
         page_file: &str,
     ) -> Result<String, Diagnostic> {
         let html = self.render(name, locale, context, page_file)?;
-        crate::output::minify(html).map_err(|(at, message)| {
-            // Minifying rewrote the text in place: render it again to show where the fault is.
-            let html = self.render(name, locale, context, page_file).unwrap_or_default();
-            let near = crate::output::near(&html, at);
+        crate::minify::minify(&html).map_err(|fault| {
+            let near = crate::output::near(&html, fault.at);
             let file = self
                 .template_files
                 .get(name)
@@ -179,7 +177,10 @@ impl Renderer {
             Diagnostic::error(
                 file,
                 None,
-                format!("while rendering {page_file}: the HTML is not well-formed: {message} near `{near}`"),
+                format!(
+                    "while rendering {page_file}: the HTML is not well-formed: {} near `{near}`",
+                    fault.message
+                ),
             )
             .with_hint("write every opening tag, and close only elements that are open")
         })

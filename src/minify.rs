@@ -1,0 +1,572 @@
+//! HTML minification in one pass over the rendered page, which also checks that the page is
+//! well-formed.
+//!
+//! The rules are the ones that keep what a browser shows: runs of whitespace in text become one
+//! space, and none is kept next to the start or end of a block element (`<div>`, `<li>`, `<td>`
+//! …) where a browser would not show it; comments go; attribute values that need no quotes lose
+//! them; `<br/>` becomes `<br>`. Text inside `<pre>`, `<textarea>`, `<script>` and `<style>` is
+//! copied as it is. Whitespace next to inline elements (`<a>`, `<span>`, `<strong>` …) and
+//! elements this module does not know is kept as one space.
+//!
+//! Every closing tag must close an open element. Elements whose end tag HTML lets authors leave
+//! out (`</li>`, `</p>`, `</td>` …) may be closed by the end of their parent; any other element
+//! left open is a fault. The error gives the byte of the input where it was found.
+//!
+//! This replaced a general-purpose minifier that read the page one byte at a time through many
+//! layers and took a quarter of a build (see `bench/README.md`): ours reads the text between
+//! tags with `memchr` and handles tags, of which a page has few, in plain code.
+
+/// Elements whose surrounding whitespace a browser does not show (they are blocks by default,
+/// or not shown at all).
+const BLOCK: &[&[u8]] = &[
+    b"address",
+    b"article",
+    b"aside",
+    b"base",
+    b"blockquote",
+    b"body",
+    b"caption",
+    b"col",
+    b"colgroup",
+    b"dd",
+    b"details",
+    b"dialog",
+    b"div",
+    b"dl",
+    b"dt",
+    b"fieldset",
+    b"figcaption",
+    b"figure",
+    b"footer",
+    b"form",
+    b"h1",
+    b"h2",
+    b"h3",
+    b"h4",
+    b"h5",
+    b"h6",
+    b"head",
+    b"header",
+    b"hgroup",
+    b"hr",
+    b"html",
+    b"legend",
+    b"li",
+    b"link",
+    b"main",
+    b"menu",
+    b"meta",
+    b"nav",
+    b"noscript",
+    b"ol",
+    b"optgroup",
+    b"option",
+    b"p",
+    b"pre",
+    b"script",
+    b"search",
+    b"section",
+    b"style",
+    b"summary",
+    b"table",
+    b"tbody",
+    b"td",
+    b"template",
+    b"tfoot",
+    b"th",
+    b"thead",
+    b"title",
+    b"tr",
+    b"ul",
+];
+
+/// Elements that have no content and no end tag.
+const VOID: &[&[u8]] = &[
+    b"area", b"base", b"br", b"col", b"embed", b"hr", b"img", b"input", b"link", b"meta", b"param", b"source",
+    b"track", b"wbr",
+];
+
+/// Elements whose end tag may be left out: the end of their parent closes them.
+const OPTIONAL_END: &[&[u8]] = &[
+    b"body",
+    b"caption",
+    b"colgroup",
+    b"dd",
+    b"dt",
+    b"head",
+    b"html",
+    b"li",
+    b"optgroup",
+    b"option",
+    b"p",
+    b"rp",
+    b"rt",
+    b"tbody",
+    b"td",
+    b"tfoot",
+    b"th",
+    b"thead",
+    b"tr",
+];
+
+/// Elements whose content is copied as it is, up to their end tag.
+const VERBATIM: &[&[u8]] = &[b"pre", b"script", b"style", b"textarea"];
+
+/// Where the minifier found the page not well-formed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Malformed {
+    /// The byte of the input where the fault was found.
+    pub at: usize,
+    /// What is wrong, e.g. "`</section>` closes no open element".
+    pub message: String,
+}
+
+fn is_in(set: &[&[u8]], name: &[u8]) -> bool {
+    set.iter().any(|n| n.eq_ignore_ascii_case(name))
+}
+
+fn is_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c')
+}
+
+fn is_name_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':' | b'.')
+}
+
+/// Minifies the HTML document `html` (see the module's documentation).
+pub fn minify(html: &str) -> Result<String, Malformed> {
+    let mut m = Minifier {
+        src: html.as_bytes(),
+        out: Vec::with_capacity(html.len()),
+        open: Vec::new(),
+        space: false,
+        after_block: true,
+    };
+    m.run()?;
+    // Only whole characters are copied or dropped, and only ASCII bytes are added.
+    Ok(String::from_utf8(m.out).expect("minifying keeps UTF-8 whole"))
+}
+
+struct Minifier<'a> {
+    src: &'a [u8],
+    out: Vec<u8>,
+    /// The open elements, outermost first, as their names are written.
+    open: Vec<&'a [u8]>,
+    /// Whitespace was read in text and not yet written.
+    space: bool,
+    /// The last thing written was the start or end of a block, where whitespace is not shown.
+    after_block: bool,
+}
+
+impl<'a> Minifier<'a> {
+    fn run(&mut self) -> Result<(), Malformed> {
+        let src = self.src;
+        let mut i = 0;
+        while i < src.len() {
+            let next = memchr::memchr(b'<', &src[i..]).map_or(src.len(), |n| i + n);
+            self.text(&src[i..next]);
+            if next == src.len() {
+                break;
+            }
+            i = self.markup(next)?;
+        }
+        if let Some(unclosed) = self.open.iter().rev().find(|n| !is_in(OPTIONAL_END, n)) {
+            return Err(Malformed {
+                at: src.len(),
+                message: format!("`<{}>` is never closed", String::from_utf8_lossy(unclosed)),
+            });
+        }
+        Ok(())
+    }
+
+    /// Writes text, collapsing its whitespace.
+    fn text(&mut self, text: &[u8]) {
+        let mut rest = text;
+        while !rest.is_empty() {
+            let word_end = rest.iter().position(|&b| is_space(b)).unwrap_or(rest.len());
+            if word_end > 0 {
+                self.flush_space();
+                self.out.extend_from_slice(&rest[..word_end]);
+                self.after_block = false;
+            }
+            let spaces = rest[word_end..].iter().take_while(|&&b| is_space(b)).count();
+            if spaces > 0 {
+                self.space = true;
+            }
+            rest = &rest[word_end + spaces..];
+        }
+    }
+
+    /// Writes the pending space, if one is shown here.
+    fn flush_space(&mut self) {
+        if self.space && !self.after_block {
+            self.out.push(b' ');
+        }
+        self.space = false;
+    }
+
+    /// Handles the markup that starts with `<` at `at`; returns where the text after it starts.
+    fn markup(&mut self, at: usize) -> Result<usize, Malformed> {
+        let src = self.src;
+        let rest = &src[at..];
+        if rest.starts_with(b"<!--") {
+            return match memchr::memmem::find(&rest[4..], b"-->") {
+                Some(n) => Ok(at + 4 + n + 3),
+                None => Err(Malformed {
+                    at,
+                    message: "a comment is never closed (`-->`)".into(),
+                }),
+            };
+        }
+        if rest.starts_with(b"<!") || rest.starts_with(b"<?") {
+            let end = self.tag_end(at)?;
+            self.space = false;
+            self.out.extend_from_slice(&src[at..end]);
+            self.after_block = true;
+            return Ok(end);
+        }
+        if rest.starts_with(b"</") {
+            return self.end_tag(at);
+        }
+        if rest.get(1).is_some_and(u8::is_ascii_alphabetic) {
+            return self.start_tag(at);
+        }
+        // A `<` that starts no tag is text.
+        self.flush_space();
+        self.out.push(b'<');
+        self.after_block = false;
+        Ok(at + 1)
+    }
+
+    /// The byte after the `>` that ends the declaration starting at `at`.
+    fn tag_end(&self, at: usize) -> Result<usize, Malformed> {
+        memchr::memchr(b'>', &self.src[at..])
+            .map(|n| at + n + 1)
+            .ok_or_else(|| Malformed {
+                at,
+                message: "a tag is never closed (`>`)".into(),
+            })
+    }
+
+    /// Writes the space before a tag, as the kind of element it belongs to allows.
+    fn before_tag(&mut self, name: &[u8]) -> bool {
+        let block = is_in(BLOCK, name);
+        if block {
+            self.space = false;
+        } else {
+            self.flush_space();
+        }
+        block
+    }
+
+    fn end_tag(&mut self, at: usize) -> Result<usize, Malformed> {
+        let src = self.src;
+        let name_start = at + 2;
+        let name_len = src[name_start..].iter().take_while(|&&b| is_name_byte(b)).count();
+        let name = &src[name_start..name_start + name_len];
+        let mut i = name_start + name_len;
+        while src.get(i).is_some_and(|&b| is_space(b)) {
+            i += 1;
+        }
+        if name.is_empty() || src.get(i) != Some(&b'>') {
+            return Err(Malformed {
+                at,
+                message: "an end tag is not written `</name>`".into(),
+            });
+        }
+        self.close(at, name)?;
+        self.after_block = self.before_tag(name);
+        self.out.extend_from_slice(b"</");
+        self.out.extend_from_slice(name);
+        self.out.push(b'>');
+        Ok(i + 1)
+    }
+
+    /// Closes the open element `name`, and those in it whose end tag may be left out.
+    fn close(&mut self, at: usize, name: &[u8]) -> Result<(), Malformed> {
+        let Some(pos) = self.open.iter().rposition(|n| n.eq_ignore_ascii_case(name)) else {
+            return Err(Malformed {
+                at,
+                message: format!("`</{}>` closes no open element", String::from_utf8_lossy(name)),
+            });
+        };
+        if let Some(inner) = self.open[pos + 1..].iter().rev().find(|n| !is_in(OPTIONAL_END, n)) {
+            return Err(Malformed {
+                at,
+                message: format!(
+                    "`</{}>` comes while `<{}>` is open",
+                    String::from_utf8_lossy(name),
+                    String::from_utf8_lossy(inner)
+                ),
+            });
+        }
+        self.open.truncate(pos);
+        Ok(())
+    }
+
+    fn start_tag(&mut self, at: usize) -> Result<usize, Malformed> {
+        let src = self.src;
+        let name_len = src[at + 1..].iter().take_while(|&&b| is_name_byte(b)).count();
+        let name = &src[at + 1..at + 1 + name_len];
+        let block = self.before_tag(name);
+        self.out.push(b'<');
+        self.out.extend_from_slice(name);
+        let after_name = self.out.len();
+        let mut i = at + 1 + name_len;
+        let self_closing = loop {
+            while src.get(i).is_some_and(|&b| is_space(b)) {
+                i += 1;
+            }
+            match src.get(i) {
+                None => {
+                    return Err(Malformed {
+                        at,
+                        message: "a tag is never closed (`>`)".into(),
+                    });
+                }
+                Some(b'>') => break false,
+                Some(b'/') if src.get(i + 1) == Some(&b'>') => {
+                    i += 1;
+                    break true;
+                }
+                Some(_) => i = self.attribute(at, i)?,
+            }
+        };
+        let void = is_in(VOID, name);
+        if self_closing && !void {
+            // Foreign content (`<path/>` in SVG) closes itself; a space keeps the `/` out of a
+            // value without quotes.
+            if self.out.len() > after_name && !matches!(self.out.last(), Some(b'"' | b'\'')) {
+                self.out.push(b' ');
+            }
+            self.out.extend_from_slice(b"/>");
+        } else {
+            self.out.push(b'>');
+        }
+        self.after_block = block;
+        i += 1;
+        if !void && !self_closing {
+            self.open.push(name);
+            if is_in(VERBATIM, name) {
+                i = self.verbatim(at, i, name)?;
+            }
+        }
+        Ok(i)
+    }
+
+    /// Writes the attribute that starts at `i` in the tag at `tag`; returns the byte after it.
+    fn attribute(&mut self, tag: usize, mut i: usize) -> Result<usize, Malformed> {
+        let src = self.src;
+        let name_start = i;
+        while src
+            .get(i)
+            .is_some_and(|&b| !is_space(b) && !matches!(b, b'=' | b'>' | b'/'))
+        {
+            i += 1;
+        }
+        if i == name_start {
+            // A stray `/` inside the tag.
+            return Ok(i + 1);
+        }
+        self.out.push(b' ');
+        self.out.extend_from_slice(&src[name_start..i]);
+        let mut j = i;
+        while src.get(j).is_some_and(|&b| is_space(b)) {
+            j += 1;
+        }
+        if src.get(j) != Some(&b'=') {
+            return Ok(i);
+        }
+        j += 1;
+        while src.get(j).is_some_and(|&b| is_space(b)) {
+            j += 1;
+        }
+        let (value, end) = match src.get(j) {
+            Some(&q @ (b'"' | b'\'')) => match memchr::memchr(q, &src[j + 1..]) {
+                Some(n) => (&src[j + 1..j + 1 + n], j + 1 + n + 1),
+                None => {
+                    return Err(Malformed {
+                        at: tag,
+                        message: "an attribute's quotes are never closed".into(),
+                    });
+                }
+            },
+            _ => {
+                let n = src[j..].iter().take_while(|&&b| !is_space(b) && b != b'>').count();
+                (&src[j..j + n], j + n)
+            }
+        };
+        self.out.push(b'=');
+        let bare = !value.is_empty()
+            && !value
+                .iter()
+                .any(|&b| is_space(b) || matches!(b, b'"' | b'\'' | b'=' | b'<' | b'>' | b'`'));
+        if bare {
+            self.out.extend_from_slice(value);
+        } else {
+            let q = if value.contains(&b'"') { b'\'' } else { b'"' };
+            self.out.push(q);
+            self.out.extend_from_slice(value);
+            self.out.push(q);
+        }
+        Ok(end)
+    }
+
+    /// Copies the content of `<name>` from `i` up to its end tag; returns where the end tag starts.
+    fn verbatim(&mut self, tag: usize, i: usize, name: &[u8]) -> Result<usize, Malformed> {
+        let src = self.src;
+        let mut j = i;
+        while let Some(n) = memchr::memmem::find(&src[j..], b"</") {
+            let end = j + n;
+            let after = &src[end + 2..];
+            if after.len() >= name.len()
+                && after[..name.len()].eq_ignore_ascii_case(name)
+                && !after.get(name.len()).is_some_and(|&b| is_name_byte(b))
+            {
+                self.out.extend_from_slice(&src[i..end]);
+                self.after_block = false;
+                return Ok(end);
+            }
+            j = end + 2;
+        }
+        Err(Malformed {
+            at: tag,
+            message: format!("`<{}>` is never closed", String::from_utf8_lossy(name)),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn min(html: &str) -> String {
+        minify(html).unwrap()
+    }
+
+    #[test]
+    fn whitespace_goes_next_to_blocks_and_becomes_one_space_in_text() {
+        assert_eq!(
+            min("<div>\n  <p>  Two   words\n and <a href=\"/x/\">a  link</a> .</p>\n</div>\n"),
+            "<div><p>Two words and <a href=/x/>a link</a> .</p></div>"
+        );
+        assert_eq!(
+            min("<li><a>x</a> <span>y</span></li>"),
+            "<li><a>x</a> <span>y</span></li>"
+        );
+        assert_eq!(min("<p>a <b> b </b> c</p>"), "<p>a <b> b </b> c</p>");
+    }
+
+    #[test]
+    fn verbatim_content_comments_and_declarations() {
+        assert_eq!(
+            min("<!DOCTYPE html>\n<pre><code>a\n   b  </code></pre>\n<!-- note -->\n<p>x</p>"),
+            "<!DOCTYPE html><pre><code>a\n   b  </code></pre><p>x</p>"
+        );
+        assert_eq!(min("<textarea>  a <b> </textarea>"), "<textarea>  a <b> </textarea>");
+    }
+
+    #[test]
+    fn attributes_lose_quotes_they_do_not_need() {
+        assert_eq!(
+            min("<a  class=\"a b\"\n   href='/x' data-q='say \"hi\"' hidden title=\"\"  >x</a>"),
+            "<a class=\"a b\" href=/x data-q='say \"hi\"' hidden title=\"\">x</a>"
+        );
+        assert_eq!(
+            min("<br/><img src=\"a.png\" alt=\"\" />"),
+            "<br><img src=a.png alt=\"\">"
+        );
+        assert_eq!(min("<svg><path d=\"M0 0\"/></svg>"), "<svg><path d=\"M0 0\"/></svg>");
+        assert_eq!(min("<a href=\"/en/\">x</a>"), "<a href=/en/>x</a>");
+        assert_eq!(min("<svg><path d=\"M0\"/><g/></svg>"), "<svg><path d=M0 /><g/></svg>");
+    }
+
+    #[test]
+    fn optional_end_tags_may_be_left_out_and_other_faults_are_found() {
+        assert_eq!(min("<ul><li>a<li>b</ul>"), "<ul><li>a<li>b</ul>");
+        assert_eq!(min("<p>a < b</p>"), "<p>a < b</p>");
+        let fault = |html: &str| minify(html).unwrap_err();
+        let e = fault("<main><h1>x</h1></section></main>");
+        assert_eq!(e.at, 16);
+        assert!(e.message.contains("</section>"), "{}", e.message);
+        assert!(fault("<div><span>x</div>").message.contains("<span>"));
+        assert!(fault("<div>x").message.contains("never closed"));
+        assert!(fault("<p>x<!-- y").message.contains("comment"));
+        assert!(fault("<a href=\"x>y</a>").message.contains("quotes"));
+    }
+
+    /// A random, validly nested document: blocks holding blocks or inline content, inline
+    /// elements holding inline content, text with runs of whitespace, `<pre>` blocks, comments.
+    fn document() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        fn element(names: Vec<&'static str>, children: BoxedStrategy<String>) -> BoxedStrategy<String> {
+            (
+                prop::sample::select(names),
+                prop::sample::select(vec!["", " class=\"a\"", " href=\"/x/\"\n  data-x=\"a b\"", " hidden"]),
+                "[ \n]{0,2}",
+                prop::collection::vec(children, 0..4),
+            )
+                .prop_map(|(name, attrs, space, children)| {
+                    format!("<{name}{attrs}>{space}{}{space}</{name}>", children.concat())
+                })
+                .boxed()
+        }
+        let text = "[ \n\t]{0,2}([a-zšđ<]{1,4}[ \n]{0,3}){0,3}";
+        let inline_leaf = prop_oneof![
+            text.prop_map(|t| t.replace('<', "&lt;")),
+            Just("<!-- a comment -->".to_owned()),
+            Just("<br/>".to_owned()),
+            Just("<img src=\"/a b.png\" alt='x'>".to_owned()),
+        ];
+        let inline = inline_leaf
+            .prop_recursive(3, 20, 4, |inner| element(vec!["span", "a", "strong"], inner))
+            .boxed();
+        let leaf_block = prop_oneof![
+            "[a-z \n]{0,8}".prop_map(|t| format!("<pre><code>{t}</code></pre>")),
+            element(vec!["p", "h2", "td"], inline.clone()),
+        ];
+        leaf_block.prop_recursive(3, 30, 4, move |inner| {
+            let content = prop_oneof![inner, inline.clone()].boxed();
+            element(vec!["div", "li", "section"], content)
+        })
+    }
+
+    /// The elements of a parsed document in order, and the text of each element that holds no
+    /// block, with its whitespace collapsed as a browser shows it.
+    fn shown(html: &str) -> (Vec<String>, Vec<String>, String) {
+        let doc = scraper::Html::parse_fragment(html);
+        let mut elements = Vec::new();
+        let mut texts = Vec::new();
+        let mut pre = String::new();
+        for node in doc.root_element().descendants() {
+            let Some(el) = scraper::ElementRef::wrap(node) else {
+                continue;
+            };
+            let mut attrs: Vec<_> = el.value().attrs().map(|(k, v)| format!("{k}={v}")).collect();
+            attrs.sort();
+            elements.push(format!("{} {}", el.value().name(), attrs.join(" ")));
+            if el.value().name() == "pre" {
+                pre.push_str(&el.text().collect::<String>());
+            }
+            let holds_block = el
+                .descendants()
+                .skip(1)
+                .any(|d| scraper::ElementRef::wrap(d).is_some_and(|e| is_in(BLOCK, e.value().name().as_bytes())));
+            if !holds_block {
+                let text: String = el.text().collect();
+                texts.push(text.split_whitespace().collect::<Vec<_>>().join(" "));
+            }
+        }
+        (elements, texts, pre)
+    }
+
+    proptest::proptest! {
+        /// A browser reads the same elements, attributes and text in the minified document,
+        /// and the same text in `<pre>`.
+        #[test]
+        fn a_parser_reads_the_same_document(html in document()) {
+            let minified = minify(&html).unwrap();
+            proptest::prop_assert_eq!(shown(&minified), shown(&html), "{}", minified);
+        }
+    }
+}
