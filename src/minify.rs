@@ -13,104 +13,56 @@
 //! left open is a fault. The error gives the byte of the input where it was found.
 //!
 //! This replaced a general-purpose minifier that read the page one byte at a time through many
-//! layers and took a quarter of a build (see `bench/README.md`): ours reads the text between
-//! tags with `memchr` and handles tags, of which a page has few, in plain code.
+//! layers and took a quarter of a build (see `bench/README.md`): ours copies text between tags
+//! whole where it has no whitespace to collapse, and handles tags, of which a page has few, in
+//! plain code.
 
-/// Elements whose surrounding whitespace a browser does not show (they are blocks by default,
-/// or not shown at all).
-const BLOCK: &[&[u8]] = &[
-    b"address",
-    b"article",
-    b"aside",
-    b"base",
-    b"blockquote",
-    b"body",
-    b"caption",
-    b"col",
-    b"colgroup",
-    b"dd",
-    b"details",
-    b"dialog",
-    b"div",
-    b"dl",
-    b"dt",
-    b"fieldset",
-    b"figcaption",
-    b"figure",
-    b"footer",
-    b"form",
-    b"h1",
-    b"h2",
-    b"h3",
-    b"h4",
-    b"h5",
-    b"h6",
-    b"head",
-    b"header",
-    b"hgroup",
-    b"hr",
-    b"html",
-    b"legend",
-    b"li",
-    b"link",
-    b"main",
-    b"menu",
-    b"meta",
-    b"nav",
-    b"noscript",
-    b"ol",
-    b"optgroup",
-    b"option",
-    b"p",
-    b"pre",
-    b"script",
-    b"search",
-    b"section",
-    b"style",
-    b"summary",
-    b"table",
-    b"tbody",
-    b"td",
-    b"template",
-    b"tfoot",
-    b"th",
-    b"thead",
-    b"title",
-    b"tr",
-    b"ul",
-];
+/// What minifying needs to know of an element.
+#[derive(Debug, Clone, Copy, Default)]
+struct Kind {
+    /// Whitespace next to its start and end is not shown: it is a block by default, or not
+    /// shown at all.
+    block: bool,
+    /// It has no content and no end tag.
+    void: bool,
+    /// Its end tag may be left out: the end of its parent closes it.
+    optional_end: bool,
+    /// Its content is copied as it is, up to its end tag.
+    verbatim: bool,
+}
 
-/// Elements that have no content and no end tag.
-const VOID: &[&[u8]] = &[
-    b"area", b"base", b"br", b"col", b"embed", b"hr", b"img", b"input", b"link", b"meta", b"param", b"source",
-    b"track", b"wbr",
-];
-
-/// Elements whose end tag may be left out: the end of their parent closes them.
-const OPTIONAL_END: &[&[u8]] = &[
-    b"body",
-    b"caption",
-    b"colgroup",
-    b"dd",
-    b"dt",
-    b"head",
-    b"html",
-    b"li",
-    b"optgroup",
-    b"option",
-    b"p",
-    b"rp",
-    b"rt",
-    b"tbody",
-    b"td",
-    b"tfoot",
-    b"th",
-    b"thead",
-    b"tr",
-];
-
-/// Elements whose content is copied as it is, up to their end tag.
-const VERBATIM: &[&[u8]] = &[b"pre", b"script", b"style", b"textarea"];
+/// The kind of the element `name` (any case).
+fn kind(name: &str) -> Kind {
+    let mut lower = [0u8; 10];
+    let Some(lower) = lower.get_mut(..name.len()) else {
+        return Kind::default();
+    };
+    for (l, b) in lower.iter_mut().zip(name.bytes()) {
+        *l = b.to_ascii_lowercase();
+    }
+    let k = |block, void, optional_end, verbatim| Kind {
+        block,
+        void,
+        optional_end,
+        verbatim,
+    };
+    match &*lower {
+        b"area" | b"br" | b"embed" | b"img" | b"input" | b"param" | b"source" | b"track" | b"wbr" => {
+            k(false, true, false, false)
+        }
+        b"base" | b"col" | b"hr" | b"link" | b"meta" => k(true, true, false, false),
+        b"body" | b"caption" | b"colgroup" | b"dd" | b"dt" | b"head" | b"html" | b"li" | b"optgroup" | b"option"
+        | b"p" | b"tbody" | b"td" | b"tfoot" | b"th" | b"thead" | b"tr" => k(true, false, true, false),
+        b"rp" | b"rt" => k(false, false, true, false),
+        b"pre" | b"script" | b"style" => k(true, false, false, true),
+        b"textarea" => k(false, false, false, true),
+        b"address" | b"article" | b"aside" | b"blockquote" | b"details" | b"dialog" | b"div" | b"dl" | b"fieldset"
+        | b"figcaption" | b"figure" | b"footer" | b"form" | b"h1" | b"h2" | b"h3" | b"h4" | b"h5" | b"h6"
+        | b"header" | b"hgroup" | b"legend" | b"main" | b"menu" | b"nav" | b"noscript" | b"ol" | b"search"
+        | b"section" | b"summary" | b"table" | b"template" | b"title" | b"ul" => k(true, false, false, false),
+        _ => Kind::default(),
+    }
+}
 
 /// Where the minifier found the page not well-formed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -119,10 +71,6 @@ pub struct Malformed {
     pub at: usize,
     /// What is wrong, e.g. "`</section>` closes no open element".
     pub message: String,
-}
-
-fn is_in(set: &[&[u8]], name: &[u8]) -> bool {
-    set.iter().any(|n| n.eq_ignore_ascii_case(name))
 }
 
 fn is_space(b: u8) -> bool {
@@ -136,22 +84,25 @@ fn is_name_byte(b: u8) -> bool {
 /// Minifies the HTML document `html` (see the module's documentation).
 pub fn minify(html: &str) -> Result<String, Malformed> {
     let mut m = Minifier {
+        html,
         src: html.as_bytes(),
-        out: Vec::with_capacity(html.len()),
+        out: String::with_capacity(html.len()),
         open: Vec::new(),
         space: false,
         after_block: true,
     };
     m.run()?;
-    // Only whole characters are copied or dropped, and only ASCII bytes are added.
-    Ok(String::from_utf8(m.out).expect("minifying keeps UTF-8 whole"))
+    Ok(m.out)
 }
 
+/// One document being minified. Text is cut only next to ASCII bytes, so every piece copied is
+/// whole characters.
 struct Minifier<'a> {
+    html: &'a str,
     src: &'a [u8],
-    out: Vec<u8>,
+    out: String,
     /// The open elements, outermost first, as their names are written.
-    open: Vec<&'a [u8]>,
+    open: Vec<(&'a str, Kind)>,
     /// Whitespace was read in text and not yet written.
     space: bool,
     /// The last thing written was the start or end of a block, where whitespace is not shown.
@@ -160,55 +111,73 @@ struct Minifier<'a> {
 
 impl<'a> Minifier<'a> {
     fn run(&mut self) -> Result<(), Malformed> {
-        let src = self.src;
         let mut i = 0;
-        while i < src.len() {
-            let next = memchr::memchr(b'<', &src[i..]).map_or(src.len(), |n| i + n);
-            self.text(&src[i..next]);
-            if next == src.len() {
+        while i < self.src.len() {
+            let next = memchr::memchr(b'<', &self.src[i..]).map_or(self.src.len(), |n| i + n);
+            self.text(i, next);
+            if next == self.src.len() {
                 break;
             }
             i = self.markup(next)?;
         }
-        if let Some(unclosed) = self.open.iter().rev().find(|n| !is_in(OPTIONAL_END, n)) {
+        if let Some((unclosed, _)) = self.open.iter().rev().find(|(_, k)| !k.optional_end) {
             return Err(Malformed {
-                at: src.len(),
-                message: format!("`<{}>` is never closed", String::from_utf8_lossy(unclosed)),
+                at: self.src.len(),
+                message: format!("`<{unclosed}>` is never closed"),
             });
         }
         Ok(())
     }
 
-    /// Writes text, collapsing its whitespace.
-    fn text(&mut self, text: &[u8]) {
-        let mut rest = text;
-        while !rest.is_empty() {
-            let word_end = rest.iter().position(|&b| is_space(b)).unwrap_or(rest.len());
-            if word_end > 0 {
-                self.flush_space();
-                self.out.extend_from_slice(&rest[..word_end]);
-                self.after_block = false;
-            }
-            let spaces = rest[word_end..].iter().take_while(|&&b| is_space(b)).count();
-            if spaces > 0 {
-                self.space = true;
-            }
-            rest = &rest[word_end + spaces..];
+    /// Writes the text from `from` to `to`, collapsing its whitespace.
+    fn text(&mut self, mut from: usize, mut to: usize) {
+        let src = self.src;
+        while from < to && is_space(src[from]) {
+            from += 1;
+            self.space = true;
         }
+        let mut trailing = false;
+        while to > from && is_space(src[to - 1]) {
+            to -= 1;
+            trailing = true;
+        }
+        if from == to {
+            return;
+        }
+        let middle = &src[from..to];
+        self.flush_space();
+        self.after_block = false;
+        if memchr::memchr3(b'\n', b'\t', b'\r', middle).is_none() && memchr::memmem::find(middle, b"  ").is_none() {
+            // Words with single spaces between them, as most text is.
+            self.out.push_str(&self.html[from..to]);
+        } else {
+            let mut i = from;
+            while i < to {
+                let word_end = src[i..to].iter().position(|&b| is_space(b)).map_or(to, |n| i + n);
+                self.out.push_str(&self.html[i..word_end]);
+                i = word_end;
+                if i < to {
+                    self.out.push(' ');
+                    while i < to && is_space(src[i]) {
+                        i += 1;
+                    }
+                }
+            }
+        }
+        self.space = trailing;
     }
 
     /// Writes the pending space, if one is shown here.
     fn flush_space(&mut self) {
         if self.space && !self.after_block {
-            self.out.push(b' ');
+            self.out.push(' ');
         }
         self.space = false;
     }
 
     /// Handles the markup that starts with `<` at `at`; returns where the text after it starts.
     fn markup(&mut self, at: usize) -> Result<usize, Malformed> {
-        let src = self.src;
-        let rest = &src[at..];
+        let rest = &self.src[at..];
         if rest.starts_with(b"<!--") {
             return match memchr::memmem::find(&rest[4..], b"-->") {
                 Some(n) => Ok(at + 4 + n + 3),
@@ -219,9 +188,14 @@ impl<'a> Minifier<'a> {
             };
         }
         if rest.starts_with(b"<!") || rest.starts_with(b"<?") {
-            let end = self.tag_end(at)?;
+            let end = memchr::memchr(b'>', rest)
+                .map(|n| at + n + 1)
+                .ok_or_else(|| Malformed {
+                    at,
+                    message: "a tag is never closed (`>`)".into(),
+                })?;
             self.space = false;
-            self.out.extend_from_slice(&src[at..end]);
+            self.out.push_str(&self.html[at..end]);
             self.after_block = true;
             return Ok(end);
         }
@@ -233,91 +207,81 @@ impl<'a> Minifier<'a> {
         }
         // A `<` that starts no tag is text.
         self.flush_space();
-        self.out.push(b'<');
+        self.out.push('<');
         self.after_block = false;
         Ok(at + 1)
     }
 
-    /// The byte after the `>` that ends the declaration starting at `at`.
-    fn tag_end(&self, at: usize) -> Result<usize, Malformed> {
-        memchr::memchr(b'>', &self.src[at..])
-            .map(|n| at + n + 1)
-            .ok_or_else(|| Malformed {
-                at,
-                message: "a tag is never closed (`>`)".into(),
-            })
-    }
-
-    /// Writes the space before a tag, as the kind of element it belongs to allows.
-    fn before_tag(&mut self, name: &[u8]) -> bool {
-        let block = is_in(BLOCK, name);
-        if block {
+    /// Writes the space before a tag of an element of `kind`, if one is shown there.
+    fn before_tag(&mut self, kind: Kind) {
+        if kind.block {
             self.space = false;
         } else {
             self.flush_space();
         }
-        block
+    }
+
+    /// The name that starts at `from`, and where it ends.
+    fn name(&self, from: usize) -> (&'a str, usize) {
+        let len = self.src[from..].iter().take_while(|&&b| is_name_byte(b)).count();
+        (&self.html[from..from + len], from + len)
+    }
+
+    fn skip_space(&self, mut i: usize) -> usize {
+        while self.src.get(i).is_some_and(|&b| is_space(b)) {
+            i += 1;
+        }
+        i
     }
 
     fn end_tag(&mut self, at: usize) -> Result<usize, Malformed> {
-        let src = self.src;
-        let name_start = at + 2;
-        let name_len = src[name_start..].iter().take_while(|&&b| is_name_byte(b)).count();
-        let name = &src[name_start..name_start + name_len];
-        let mut i = name_start + name_len;
-        while src.get(i).is_some_and(|&b| is_space(b)) {
-            i += 1;
-        }
-        if name.is_empty() || src.get(i) != Some(&b'>') {
+        let (name, after) = self.name(at + 2);
+        let i = self.skip_space(after);
+        if name.is_empty() || self.src.get(i) != Some(&b'>') {
             return Err(Malformed {
                 at,
                 message: "an end tag is not written `</name>`".into(),
             });
         }
-        self.close(at, name)?;
-        self.after_block = self.before_tag(name);
-        self.out.extend_from_slice(b"</");
-        self.out.extend_from_slice(name);
-        self.out.push(b'>');
+        let kind = self.close(at, name)?;
+        self.before_tag(kind);
+        self.after_block = kind.block;
+        self.out.push_str("</");
+        self.out.push_str(name);
+        self.out.push('>');
         Ok(i + 1)
     }
 
-    /// Closes the open element `name`, and those in it whose end tag may be left out.
-    fn close(&mut self, at: usize, name: &[u8]) -> Result<(), Malformed> {
-        let Some(pos) = self.open.iter().rposition(|n| n.eq_ignore_ascii_case(name)) else {
+    /// Closes the open element `name`, and those in it whose end tag may be left out; returns
+    /// its kind.
+    fn close(&mut self, at: usize, name: &str) -> Result<Kind, Malformed> {
+        let Some(pos) = self.open.iter().rposition(|(n, _)| n.eq_ignore_ascii_case(name)) else {
             return Err(Malformed {
                 at,
-                message: format!("`</{}>` closes no open element", String::from_utf8_lossy(name)),
+                message: format!("`</{name}>` closes no open element"),
             });
         };
-        if let Some(inner) = self.open[pos + 1..].iter().rev().find(|n| !is_in(OPTIONAL_END, n)) {
+        if let Some((inner, _)) = self.open[pos + 1..].iter().rev().find(|(_, k)| !k.optional_end) {
             return Err(Malformed {
                 at,
-                message: format!(
-                    "`</{}>` comes while `<{}>` is open",
-                    String::from_utf8_lossy(name),
-                    String::from_utf8_lossy(inner)
-                ),
+                message: format!("`</{name}>` comes while `<{inner}>` is open"),
             });
         }
+        let kind = self.open[pos].1;
         self.open.truncate(pos);
-        Ok(())
+        Ok(kind)
     }
 
     fn start_tag(&mut self, at: usize) -> Result<usize, Malformed> {
-        let src = self.src;
-        let name_len = src[at + 1..].iter().take_while(|&&b| is_name_byte(b)).count();
-        let name = &src[at + 1..at + 1 + name_len];
-        let block = self.before_tag(name);
-        self.out.push(b'<');
-        self.out.extend_from_slice(name);
+        let (name, mut i) = self.name(at + 1);
+        let kind = kind(name);
+        self.before_tag(kind);
+        self.out.push('<');
+        self.out.push_str(name);
         let after_name = self.out.len();
-        let mut i = at + 1 + name_len;
         let self_closing = loop {
-            while src.get(i).is_some_and(|&b| is_space(b)) {
-                i += 1;
-            }
-            match src.get(i) {
+            i = self.skip_space(i);
+            match self.src.get(i) {
                 None => {
                     return Err(Malformed {
                         at,
@@ -325,29 +289,28 @@ impl<'a> Minifier<'a> {
                     });
                 }
                 Some(b'>') => break false,
-                Some(b'/') if src.get(i + 1) == Some(&b'>') => {
+                Some(b'/') if self.src.get(i + 1) == Some(&b'>') => {
                     i += 1;
                     break true;
                 }
                 Some(_) => i = self.attribute(at, i)?,
             }
         };
-        let void = is_in(VOID, name);
-        if self_closing && !void {
+        if self_closing && !kind.void {
             // Foreign content (`<path/>` in SVG) closes itself; a space keeps the `/` out of a
             // value without quotes.
-            if self.out.len() > after_name && !matches!(self.out.last(), Some(b'"' | b'\'')) {
-                self.out.push(b' ');
+            if self.out.len() > after_name && !matches!(self.out.as_bytes().last(), Some(b'"' | b'\'')) {
+                self.out.push(' ');
             }
-            self.out.extend_from_slice(b"/>");
+            self.out.push_str("/>");
         } else {
-            self.out.push(b'>');
+            self.out.push('>');
         }
-        self.after_block = block;
+        self.after_block = kind.block;
         i += 1;
-        if !void && !self_closing {
-            self.open.push(name);
-            if is_in(VERBATIM, name) {
+        if !kind.void && !self_closing {
+            self.open.push((name, kind));
+            if kind.verbatim {
                 i = self.verbatim(at, i, name)?;
             }
         }
@@ -368,22 +331,16 @@ impl<'a> Minifier<'a> {
             // A stray `/` inside the tag.
             return Ok(i + 1);
         }
-        self.out.push(b' ');
-        self.out.extend_from_slice(&src[name_start..i]);
-        let mut j = i;
-        while src.get(j).is_some_and(|&b| is_space(b)) {
-            j += 1;
-        }
+        self.out.push(' ');
+        self.out.push_str(&self.html[name_start..i]);
+        let mut j = self.skip_space(i);
         if src.get(j) != Some(&b'=') {
             return Ok(i);
         }
-        j += 1;
-        while src.get(j).is_some_and(|&b| is_space(b)) {
-            j += 1;
-        }
-        let (value, end) = match src.get(j) {
+        j = self.skip_space(j + 1);
+        let (from, to, end) = match src.get(j) {
             Some(&q @ (b'"' | b'\'')) => match memchr::memchr(q, &src[j + 1..]) {
-                Some(n) => (&src[j + 1..j + 1 + n], j + 1 + n + 1),
+                Some(n) => (j + 1, j + 1 + n, j + 1 + n + 1),
                 None => {
                     return Err(Malformed {
                         at: tag,
@@ -393,37 +350,38 @@ impl<'a> Minifier<'a> {
             },
             _ => {
                 let n = src[j..].iter().take_while(|&&b| !is_space(b) && b != b'>').count();
-                (&src[j..j + n], j + n)
+                (j, j + n, j + n)
             }
         };
-        self.out.push(b'=');
+        let value = &src[from..to];
+        self.out.push('=');
         let bare = !value.is_empty()
             && !value
                 .iter()
                 .any(|&b| is_space(b) || matches!(b, b'"' | b'\'' | b'=' | b'<' | b'>' | b'`'));
         if bare {
-            self.out.extend_from_slice(value);
+            self.out.push_str(&self.html[from..to]);
         } else {
-            let q = if value.contains(&b'"') { b'\'' } else { b'"' };
+            let q = if value.contains(&b'"') { '\'' } else { '"' };
             self.out.push(q);
-            self.out.extend_from_slice(value);
+            self.out.push_str(&self.html[from..to]);
             self.out.push(q);
         }
         Ok(end)
     }
 
     /// Copies the content of `<name>` from `i` up to its end tag; returns where the end tag starts.
-    fn verbatim(&mut self, tag: usize, i: usize, name: &[u8]) -> Result<usize, Malformed> {
+    fn verbatim(&mut self, tag: usize, i: usize, name: &str) -> Result<usize, Malformed> {
         let src = self.src;
         let mut j = i;
         while let Some(n) = memchr::memmem::find(&src[j..], b"</") {
             let end = j + n;
             let after = &src[end + 2..];
             if after.len() >= name.len()
-                && after[..name.len()].eq_ignore_ascii_case(name)
+                && after[..name.len()].eq_ignore_ascii_case(name.as_bytes())
                 && !after.get(name.len()).is_some_and(|&b| is_name_byte(b))
             {
-                self.out.extend_from_slice(&src[i..end]);
+                self.out.push_str(&self.html[i..end]);
                 self.after_block = false;
                 return Ok(end);
             }
@@ -431,7 +389,7 @@ impl<'a> Minifier<'a> {
         }
         Err(Malformed {
             at: tag,
-            message: format!("`<{}>` is never closed", String::from_utf8_lossy(name)),
+            message: format!("`<{name}>` is never closed"),
         })
     }
 }
@@ -551,7 +509,7 @@ mod tests {
             let holds_block = el
                 .descendants()
                 .skip(1)
-                .any(|d| scraper::ElementRef::wrap(d).is_some_and(|e| is_in(BLOCK, e.value().name().as_bytes())));
+                .any(|d| scraper::ElementRef::wrap(d).is_some_and(|e| kind(e.value().name()).block));
             if !holds_block {
                 let text: String = el.text().collect();
                 texts.push(text.split_whitespace().collect::<Vec<_>>().join(" "));
