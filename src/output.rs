@@ -222,7 +222,12 @@ impl Staging {
         let target = self.dir.join(&file.path);
         if self.fresh {
             if let Some(folder) = target.parent() {
-                std::fs::create_dir_all(folder)?;
+                // Most pages have a folder of their own whose parent exists: one call makes it.
+                match std::fs::create_dir(folder) {
+                    Err(e) if e.kind() == io::ErrorKind::NotFound => std::fs::create_dir_all(folder)?,
+                    Err(e) if e.kind() != io::ErrorKind::AlreadyExists => return Err(e),
+                    _ => {}
+                }
             }
         } else if unchanged(&target, &file.body) {
             return Ok(());
