@@ -73,10 +73,6 @@ pub struct Malformed {
     pub message: String,
 }
 
-fn is_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c')
-}
-
 fn is_name_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':' | b'.')
 }
@@ -85,7 +81,6 @@ fn is_name_byte(b: u8) -> bool {
 pub fn minify(html: &str) -> Result<String, Malformed> {
     let mut m = Minifier {
         html,
-        src: html.as_bytes(),
         out: String::with_capacity(html.len()),
         open: Vec::new(),
         space: false,
@@ -99,7 +94,6 @@ pub fn minify(html: &str) -> Result<String, Malformed> {
 /// whole characters.
 struct Minifier<'a> {
     html: &'a str,
-    src: &'a [u8],
     out: String,
     /// The open elements, outermost first, as their names are written.
     open: Vec<(&'a str, Kind)>,
@@ -112,17 +106,17 @@ struct Minifier<'a> {
 impl<'a> Minifier<'a> {
     fn run(&mut self) -> Result<(), Malformed> {
         let mut i = 0;
-        while i < self.src.len() {
-            let next = memchr::memchr(b'<', &self.src[i..]).map_or(self.src.len(), |n| i + n);
+        while i < self.html.len() {
+            let next = memchr::memchr(b'<', &self.html.as_bytes()[i..]).map_or(self.html.len(), |n| i + n);
             self.text(i, next);
-            if next == self.src.len() {
+            if next == self.html.len() {
                 break;
             }
             i = self.markup(next)?;
         }
         if let Some((unclosed, _)) = self.open.iter().rev().find(|(_, k)| !k.optional_end) {
             return Err(Malformed {
-                at: self.src.len(),
+                at: self.html.len(),
                 message: format!("`<{unclosed}>` is never closed"),
             });
         }
@@ -130,41 +124,29 @@ impl<'a> Minifier<'a> {
     }
 
     /// Writes the text from `from` to `to`, collapsing its whitespace.
-    fn text(&mut self, mut from: usize, mut to: usize) {
-        let src = self.src;
-        while from < to && is_space(src[from]) {
-            from += 1;
-            self.space = true;
-        }
-        let mut trailing = false;
-        while to > from && is_space(src[to - 1]) {
-            to -= 1;
-            trailing = true;
-        }
-        if from == to {
+    fn text(&mut self, from: usize, to: usize) {
+        let text = &self.html[from..to];
+        let trimmed = text.trim_ascii_start();
+        self.space |= trimmed.len() < text.len();
+        let words = trimmed.trim_ascii_end();
+        if words.is_empty() {
             return;
         }
-        let middle = &src[from..to];
         self.flush_space();
         self.after_block = false;
-        if memchr::memchr3(b'\n', b'\t', b'\r', middle).is_none() && memchr::memmem::find(middle, b"  ").is_none() {
+        let bytes = words.as_bytes();
+        if memchr::memchr3(b'\n', b'\t', b'\r', bytes).is_none() && memchr::memmem::find(bytes, b"  ").is_none() {
             // Words with single spaces between them, as most text is.
-            self.out.push_str(&self.html[from..to]);
+            self.out.push_str(words);
         } else {
-            let mut i = from;
-            while i < to {
-                let word_end = src[i..to].iter().position(|&b| is_space(b)).map_or(to, |n| i + n);
-                self.out.push_str(&self.html[i..word_end]);
-                i = word_end;
-                if i < to {
+            for (k, word) in words.split_ascii_whitespace().enumerate() {
+                if k > 0 {
                     self.out.push(' ');
-                    while i < to && is_space(src[i]) {
-                        i += 1;
-                    }
                 }
+                self.out.push_str(word);
             }
         }
-        self.space = trailing;
+        self.space = words.len() < trimmed.len();
     }
 
     /// Writes the pending space, if one is shown here.
@@ -177,7 +159,7 @@ impl<'a> Minifier<'a> {
 
     /// Handles the markup that starts with `<` at `at`; returns where the text after it starts.
     fn markup(&mut self, at: usize) -> Result<usize, Malformed> {
-        let rest = &self.src[at..];
+        let rest = &self.html.as_bytes()[at..];
         if rest.starts_with(b"<!--") {
             return match memchr::memmem::find(&rest[4..], b"-->") {
                 Some(n) => Ok(at + 4 + n + 3),
@@ -223,12 +205,15 @@ impl<'a> Minifier<'a> {
 
     /// The name that starts at `from`, and where it ends.
     fn name(&self, from: usize) -> (&'a str, usize) {
-        let len = self.src[from..].iter().take_while(|&&b| is_name_byte(b)).count();
+        let len = self.html.as_bytes()[from..]
+            .iter()
+            .take_while(|&&b| is_name_byte(b))
+            .count();
         (&self.html[from..from + len], from + len)
     }
 
     fn skip_space(&self, mut i: usize) -> usize {
-        while self.src.get(i).is_some_and(|&b| is_space(b)) {
+        while self.html.as_bytes().get(i).is_some_and(|&b| b.is_ascii_whitespace()) {
             i += 1;
         }
         i
@@ -237,7 +222,7 @@ impl<'a> Minifier<'a> {
     fn end_tag(&mut self, at: usize) -> Result<usize, Malformed> {
         let (name, after) = self.name(at + 2);
         let i = self.skip_space(after);
-        if name.is_empty() || self.src.get(i) != Some(&b'>') {
+        if name.is_empty() || self.html.as_bytes().get(i) != Some(&b'>') {
             return Err(Malformed {
                 at,
                 message: "an end tag is not written `</name>`".into(),
@@ -281,7 +266,7 @@ impl<'a> Minifier<'a> {
         let after_name = self.out.len();
         let self_closing = loop {
             i = self.skip_space(i);
-            match self.src.get(i) {
+            match self.html.as_bytes().get(i) {
                 None => {
                     return Err(Malformed {
                         at,
@@ -289,7 +274,7 @@ impl<'a> Minifier<'a> {
                     });
                 }
                 Some(b'>') => break false,
-                Some(b'/') if self.src.get(i + 1) == Some(&b'>') => {
+                Some(b'/') if self.html.as_bytes().get(i + 1) == Some(&b'>') => {
                     i += 1;
                     break true;
                 }
@@ -319,11 +304,11 @@ impl<'a> Minifier<'a> {
 
     /// Writes the attribute that starts at `i` in the tag at `tag`; returns the byte after it.
     fn attribute(&mut self, tag: usize, mut i: usize) -> Result<usize, Malformed> {
-        let src = self.src;
+        let src = self.html.as_bytes();
         let name_start = i;
         while src
             .get(i)
-            .is_some_and(|&b| !is_space(b) && !matches!(b, b'=' | b'>' | b'/'))
+            .is_some_and(|&b| !b.is_ascii_whitespace() && !matches!(b, b'=' | b'>' | b'/'))
         {
             i += 1;
         }
@@ -349,7 +334,10 @@ impl<'a> Minifier<'a> {
                 }
             },
             _ => {
-                let n = src[j..].iter().take_while(|&&b| !is_space(b) && b != b'>').count();
+                let n = src[j..]
+                    .iter()
+                    .take_while(|&&b| !b.is_ascii_whitespace() && b != b'>')
+                    .count();
                 (j, j + n, j + n)
             }
         };
@@ -358,7 +346,7 @@ impl<'a> Minifier<'a> {
         let bare = !value.is_empty()
             && !value
                 .iter()
-                .any(|&b| is_space(b) || matches!(b, b'"' | b'\'' | b'=' | b'<' | b'>' | b'`'));
+                .any(|&b| b.is_ascii_whitespace() || matches!(b, b'"' | b'\'' | b'=' | b'<' | b'>' | b'`'));
         if bare {
             self.out.push_str(&self.html[from..to]);
         } else {
@@ -372,7 +360,7 @@ impl<'a> Minifier<'a> {
 
     /// Copies the content of `<name>` from `i` up to its end tag; returns where the end tag starts.
     fn verbatim(&mut self, tag: usize, i: usize, name: &str) -> Result<usize, Malformed> {
-        let src = self.src;
+        let src = self.html.as_bytes();
         let mut j = i;
         while let Some(n) = memchr::memmem::find(&src[j..], b"</") {
             let end = j + n;
