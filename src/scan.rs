@@ -136,8 +136,9 @@ impl Tag<'_> {
 
 fn scan_html(html: &str, base_url: &str, allowed: &[String], found: &mut impl FnMut(String)) {
     let mut rest = html;
-    let mut text = String::new();
-    while let Some(lt) = rest.find('<') {
+    let mut text = String::with_capacity(html.len());
+    let mut attrs = Vec::new();
+    while let Some(lt) = memchr::memchr(b'<', rest.as_bytes()) {
         text.push_str(&rest[..lt]);
         text.push(' ');
         rest = &rest[lt..];
@@ -145,7 +146,7 @@ fn scan_html(html: &str, base_url: &str, allowed: &[String], found: &mut impl Fn
             rest = rest.find("-->").map_or("", |end| &rest[end + 3..]);
             continue;
         }
-        let Some((tag, after)) = parse_tag(rest) else {
+        let Some((tag, after)) = parse_tag(rest, std::mem::take(&mut attrs)) else {
             rest = &rest[1..];
             continue;
         };
@@ -165,6 +166,8 @@ fn scan_html(html: &str, base_url: &str, allowed: &[String], found: &mut impl Fn
             let end = rest.find("</svg").unwrap_or(rest.len());
             rest = &rest[end..];
         }
+        attrs = tag.attrs;
+        attrs.clear();
     }
     text.push_str(rest);
     for word in contacts_in(&text) {
@@ -241,48 +244,46 @@ fn check_tag(tag: &Tag, base_url: &str, allowed: &[String], found: &mut impl FnM
     }
 }
 
-/// Parses the tag at the start of `html` (which starts with `<`); returns it and the rest.
-fn parse_tag(html: &str) -> Option<(Tag<'_>, &str)> {
+/// Parses the tag at the start of `html` (which starts with `<`); returns it and the rest. Its
+/// attributes go into `attrs` (empty; a scan passes the same buffer from tag to tag). Names and
+/// unquoted values end at HTML's whitespace (ASCII's).
+fn parse_tag<'a>(html: &'a str, mut attrs: Vec<(Cow<'a, str>, &'a str)>) -> Option<(Tag<'a>, &'a str)> {
+    /// Where the first byte of `text` for which `stop` holds is, or its length.
+    fn until(text: &str, stop: impl Fn(u8) -> bool) -> usize {
+        text.bytes().position(stop).unwrap_or(text.len())
+    }
     let body = html.strip_prefix('<')?;
-    let name_end = body
-        .find(|c: char| c.is_whitespace() || c == '>' || c == '/')
-        .unwrap_or(body.len());
+    let name_end = until(body, |b| b.is_ascii_whitespace() || b == b'>' || b == b'/');
     let name = lowercase(&body[..name_end]);
     if name.is_empty() || name.starts_with('!') || name.starts_with('?') {
         return Some((
-            Tag {
-                name,
-                attrs: Vec::new(),
-            },
-            &body[body.find('>').map_or(body.len(), |i| i + 1)..],
+            Tag { name, attrs },
+            &body[memchr::memchr(b'>', body.as_bytes()).map_or(body.len(), |i| i + 1)..],
         ));
     }
     let mut rest = &body[name_end..];
-    let mut attrs = Vec::new();
     loop {
-        rest = rest.trim_start_matches(|c: char| c.is_whitespace() || c == '/');
+        rest = &rest[until(rest, |b| !(b.is_ascii_whitespace() || b == b'/'))..];
         if rest.is_empty() {
             return Some((Tag { name, attrs }, rest));
         }
         if let Some(after) = rest.strip_prefix('>') {
             return Some((Tag { name, attrs }, after));
         }
-        let attr_end = rest
-            .find(|c: char| c.is_whitespace() || c == '=' || c == '>')
-            .unwrap_or(rest.len());
+        let attr_end = until(rest, |b| b.is_ascii_whitespace() || b == b'=' || b == b'>');
         let attr = lowercase(&rest[..attr_end]);
         rest = &rest[attr_end..];
         let mut value = "";
-        if let Some(after_eq) = rest.trim_start().strip_prefix('=') {
-            let v = after_eq.trim_start();
-            let (val, after) = match v.chars().next() {
-                Some(q @ ('"' | '\'')) => {
+        if let Some(after_eq) = rest.trim_ascii_start().strip_prefix('=') {
+            let v = after_eq.trim_ascii_start();
+            let (val, after) = match v.as_bytes().first() {
+                Some(&q @ (b'"' | b'\'')) => {
                     let inner = &v[1..];
-                    let end = inner.find(q).unwrap_or(inner.len());
+                    let end = memchr::memchr(q, inner.as_bytes()).unwrap_or(inner.len());
                     (&inner[..end], inner.get(end + 1..).unwrap_or(""))
                 }
                 _ => {
-                    let end = v.find(|c: char| c.is_whitespace() || c == '>').unwrap_or(v.len());
+                    let end = until(v, |b| b.is_ascii_whitespace() || b == b'>');
                     (&v[..end], &v[end..])
                 }
             };

@@ -82,54 +82,99 @@ struct Fields {
 /// Cyrillic to Latin, `đ` to `dj`, then canonical decomposition without the combining marks.
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        let start = out.len();
-        if word.is_ascii() {
-            out.push_str(word);
-            out[start..].make_ascii_lowercase();
-        } else if !fold_by_table(word, &mut out) {
-            // A character outside the table or one that normalization may change: normalize
-            // the word first, then fold it character by character.
-            out.truncate(start);
-            let word: Cow<str> = if is_nfc_quick(word.chars()) == IsNormalized::Yes {
-                Cow::Borrowed(word)
-            } else {
-                Cow::Owned(word.nfc().collect())
-            };
-            for c in word.chars() {
-                match FOLDED.get(c as usize) {
-                    Some(folded) => out.push_str(&folded.text),
-                    None => fold_char(c, &mut out),
-                }
-            }
-        }
-    }
+    fold_into(text, &mut out);
     out
 }
 
-/// Appends `word` folded by [`FOLDED`] alone and returns `true` when every character is in the
-/// table and stable under normalization (so the word is already NFC); otherwise returns
-/// `false`, having appended part of it.
-fn fold_by_table(word: &str, out: &mut String) -> bool {
-    word.chars().all(|c| match FOLDED.get(c as usize) {
-        Some(folded) if folded.stable => {
-            out.push_str(&folded.text);
-            true
+/// Appends the words of `text` folded to `out`, each after a space if `out` is not empty:
+/// folding two texts into one buffer gives what folding them joined by a space gives.
+///
+/// Characters are folded by [`FOLDED`] as they are read; a word with a character the table
+/// cannot fold on its own (outside it, or one that normalization may change) is folded again
+/// from its start, normalized first, character by character.
+fn fold_into(text: &str, out: &mut String) {
+    // The word being read: where it starts in `text` and in `out`, and whether the table
+    // folded all of it so far.
+    let mut word: Option<(usize, usize)> = None;
+    let mut by_table = true;
+    let end_word = |word: &mut Option<(usize, usize)>, by_table: &mut bool, end: usize, out: &mut String| {
+        if let Some((start, at)) = word.take() {
+            if !*by_table {
+                out.truncate(at);
+                fold_word(&text[start..end], out);
+            }
         }
-        _ => false,
-    })
+        *by_table = true;
+    };
+    let mut i = 0;
+    while let Some(c) = text[i..].chars().next() {
+        // A run of printable ASCII is copied whole, in lower case.
+        let run = text[i..].bytes().take_while(u8::is_ascii_graphic).count();
+        let folded = if run > 0 {
+            Folded::Ascii(run)
+        } else if c.is_ascii() {
+            match c.is_whitespace() {
+                true => Folded::Space,
+                false => Folded::Chars([c, '\0'], 1),
+            }
+        } else {
+            match FOLDED.get(c as usize) {
+                Some(f) => *f,
+                None if c.is_whitespace() => Folded::Space,
+                None => Folded::Word,
+            }
+        };
+        let start = i;
+        i += match folded {
+            Folded::Ascii(run) => run,
+            _ => c.len_utf8(),
+        };
+        if let Folded::Space = folded {
+            end_word(&mut word, &mut by_table, start, out);
+            continue;
+        }
+        if word.is_none() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            word = Some((start, out.len()));
+        }
+        match folded {
+            _ if !by_table => {}
+            Folded::Ascii(_) => {
+                let at = out.len();
+                out.push_str(&text[start..i]);
+                out[at..].make_ascii_lowercase();
+            }
+            Folded::Chars(chars, len) => chars[..usize::from(len)].iter().for_each(|&c| out.push(c)),
+            _ => by_table = false,
+        }
+    }
+    end_word(&mut word, &mut by_table, text.len(), out);
 }
 
-/// One character of [`FOLDED`].
-struct Folded {
-    /// The character folded.
-    text: Box<str>,
-    /// Whether a word of such characters is already in NFC: the character is a starter that
-    /// normalization never changes or combines.
-    stable: bool,
+/// Appends `word` (no whitespace) folded, normalized first, one character at a time.
+fn fold_word(word: &str, out: &mut String) {
+    let word: Cow<str> = if is_nfc_quick(word.chars()) == IsNormalized::Yes {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.nfc().collect())
+    };
+    word.chars().for_each(|c| fold_char(c, out));
+}
+
+/// How a character below U+0500 folds, by [`FOLDED`].
+#[derive(Clone, Copy)]
+enum Folded {
+    /// Whitespace: it ends a word.
+    Space,
+    /// Folds to the first `.1` of these characters, and a word of such characters is already
+    /// in NFC: the character is a starter that normalization never changes or combines.
+    Chars([char; 2], u8),
+    /// Folds only with the rest of its word, normalized first (or to more than two characters).
+    Word,
+    /// A run of this many printable ASCII characters, folded by lowercasing (not in the table).
+    Ascii(usize),
 }
 
 /// How each character below U+0500 (Latin with its diacritics, Greek and Cyrillic) folds, made
@@ -137,16 +182,28 @@ struct Folded {
 static FOLDED: std::sync::LazyLock<Vec<Folded>> = std::sync::LazyLock::new(|| {
     (0..0x500)
         .map(|u| {
-            let mut text = String::new();
-            let mut stable = false;
-            if let Some(c) = char::from_u32(u) {
-                fold_char(c, &mut text);
-                stable = unicode_normalization::char::canonical_combining_class(c) == 0
-                    && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes;
+            let Some(c) = char::from_u32(u) else {
+                return Folded::Word;
+            };
+            if c.is_whitespace() {
+                return Folded::Space;
             }
-            Folded {
-                text: text.into(),
-                stable,
+            let stable = unicode_normalization::char::canonical_combining_class(c) == 0
+                && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes;
+            let mut text = String::new();
+            fold_char(c, &mut text);
+            let mut chars = ['\0'; 2];
+            let mut len = 0;
+            for f in text.chars() {
+                if len == chars.len() {
+                    return Folded::Word;
+                }
+                chars[len] = f;
+                len += 1;
+            }
+            match stable {
+                true => Folded::Chars(chars, len as u8),
+                false => Folded::Word,
             }
         })
         .collect()
@@ -255,7 +312,9 @@ pub fn entry(site: &Site, p: &crate::site::Page, file: &OutputFile) -> Option<En
     let Body::Text(html) = &file.body else { return None };
     let title = h1_text(html)?;
     let text = main_text(html, limit);
-    let f = fold(&format!("{title} {text}"));
+    let mut f = String::with_capacity(title.len() + text.len() + 1);
+    fold_into(&title, &mut f);
+    fold_into(&text, &mut f);
     let s = snippet(&text, &title);
     let fields = Fields {
         s,
@@ -307,11 +366,17 @@ fn text_limit(site: &Site, page: &crate::site::Page) -> Option<usize> {
     }
 }
 
+/// Where `needle` first occurs in `html` (memchr's substring search: a page is read to its end
+/// for `</main>`).
+fn find(html: &str, needle: &str) -> Option<usize> {
+    memchr::memmem::find(html.as_bytes(), needle.as_bytes())
+}
+
 /// The text of the page's `h1`.
 fn h1_text(html: &str) -> Option<String> {
-    let start = html.find("<h1")?;
+    let start = find(html, "<h1")?;
     let open_end = start + html[start..].find('>')? + 1;
-    let end = open_end + html[open_end..].find("</h1>")?;
+    let end = open_end + find(&html[open_end..], "</h1>")?;
     Some(
         strip_tags(&html[open_end..end], usize::MAX)
             .split_whitespace()
@@ -320,14 +385,12 @@ fn h1_text(html: &str) -> Option<String> {
     )
 }
 
-/// The text of the page's main content: from its `h1` to the citation block at the end of
-/// `main` (navigation, breadcrumbs and the citation are left out).
-/// The first `limit` characters of the text of the page's main content.
+/// The first `limit` characters of the text of the page's main content: from its `h1` to the
+/// citation block at the end of `main` (navigation, breadcrumbs and the citation are left out).
 fn main_text(html: &str, limit: usize) -> String {
-    let start = html.find("<h1").unwrap_or(0);
-    let main_end = html.find("</main>").unwrap_or(html.len());
-    let end = html[..main_end]
-        .rfind("<aside")
+    let start = find(html, "<h1").unwrap_or(0);
+    let main_end = find(html, "</main>").unwrap_or(html.len());
+    let end = memchr::memmem::rfind(&html.as_bytes()[..main_end], b"<aside")
         .filter(|&a| a > start)
         .unwrap_or(main_end)
         .max(start);
@@ -349,11 +412,16 @@ fn strip_tags(html: &str, limit: usize) -> String {
     let mut rest = html;
     while count < limit && !rest.is_empty() {
         // A run of plain text, copied whole up to the limit.
-        let stop = rest.find(['<', '>', '&']).unwrap_or(rest.len());
+        let stop = memchr::memchr3(b'<', b'>', b'&', rest.as_bytes()).unwrap_or(rest.len());
         let run = &rest[..stop];
         let room = limit - count;
-        match run.char_indices().nth(room) {
-            Some((cut, _)) => {
+        // A run no longer in bytes than the room left is no longer in characters either.
+        let cut = match run.len() <= room {
+            true => None,
+            false => run.char_indices().nth(room).map(|(cut, _)| cut),
+        };
+        match cut {
+            Some(cut) => {
                 out.push_str(&run[..cut]);
                 break;
             }
