@@ -19,10 +19,17 @@ pub fn to_latin(text: &str) -> String {
 
 /// Like [`to_latin`], borrowing `text` when it contains no Cyrillic.
 pub fn to_latin_cow(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(is_cyrillic) {
+    // One pass: whether there is Cyrillic to convert, and whether every character is one that
+    // NFC keeps as it is (see `STABLE_BELOW`), which spares the full check.
+    let (mut cyrillic, mut stable) = (false, true);
+    for c in text.chars() {
+        cyrillic |= is_cyrillic(c);
+        stable &= is_stable(c);
+    }
+    if !cyrillic {
         return Cow::Borrowed(text);
     }
-    let normalized: Cow<str> = if is_nfc(text) {
+    let normalized: Cow<str> = if stable || is_nfc(text) {
         Cow::Borrowed(text)
     } else {
         Cow::Owned(text.nfc().collect())
@@ -46,6 +53,13 @@ pub fn to_latin_cow(text: &str) -> Cow<'_, str> {
         rest = tail;
     }
     Cow::Owned(out)
+}
+
+/// Whether `c` is a starter that NFC never changes or combines with the next (tested below):
+/// every character below the combining diacritics (U+0300) and the letters of the Cyrillic
+/// block. Text made only of such characters is in NFC.
+fn is_stable(c: char) -> bool {
+    matches!(c, '\0'..='\u{2FF}' | '\u{400}'..='\u{482}' | '\u{48A}'..='\u{4FF}')
 }
 
 /// Whether `c` is a letter of the Cyrillic block.
@@ -150,6 +164,18 @@ pub fn latin_of(c: char) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn characters_taken_as_stable_are_starters_that_nfc_keeps() {
+        use unicode_normalization::{IsNormalized, char::canonical_combining_class, is_nfc_quick};
+        for c in ('\0'..=char::MAX).filter(|&c| is_stable(c)) {
+            assert_eq!(canonical_combining_class(c), 0, "{c:?}");
+            assert_eq!(is_nfc_quick(std::iter::once(c)), IsNormalized::Yes, "{c:?}");
+        }
+        // The check that this spares still runs for other text: Е and a combining grave are
+        // composed into Ѐ (which has no Latin spelling) before Е could become E.
+        assert_eq!(to_latin("\u{415}\u{300}"), "\u{400}");
+    }
 
     #[test]
     fn the_whole_alphabet() {

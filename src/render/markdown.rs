@@ -235,10 +235,12 @@ pub fn render(markdown: &str, transliterate: bool, resolve: &dyn Fn(&str) -> Opt
                 }));
             }
             Event::Text(text) => {
-                let text: CowStr = if transliterate {
-                    translit::to_latin_cow(&text).into_owned().into()
-                } else {
-                    text
+                let text: CowStr = match transliterate {
+                    true => match translit::to_latin_cow(&text) {
+                        std::borrow::Cow::Owned(latin) => latin.into(),
+                        std::borrow::Cow::Borrowed(_) => text,
+                    },
+                    false => text,
                 };
                 if let Some(h) = heading.as_mut() {
                     h.text.push_str(&text);
