@@ -148,13 +148,18 @@ impl LineIndex {
 ///
 /// A leading byte-order mark is dropped. `shown` is the path to print in diagnostics.
 pub fn read_text(path: &Path, shown: &Path) -> Result<String, Diagnostic> {
-    let bytes =
+    let mut bytes =
         std::fs::read(path).map_err(|e| Diagnostic::error(shown, None, format!("cannot read the file: {e}")))?;
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-    match std::str::from_utf8(bytes) {
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    match String::from_utf8(bytes) {
+        // Most files have no carriage return: they are kept as read, not copied.
+        Ok(text) if memchr::memchr(b'\r', text.as_bytes()).is_none() => Ok(text),
         Ok(text) => Ok(text.replace("\r\n", "\n")),
         Err(e) => {
-            let line = bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count() + 1;
+            let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+            let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
             Err(Diagnostic::error(shown, Some(line), "the file is not valid UTF-8 text")
                 .with_hint("save the file with the UTF-8 encoding (in most editors: \"Save with encoding\" → UTF-8)"))
         }
@@ -179,6 +184,23 @@ pub fn toml_files(dir: &Path) -> Vec<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_files_lose_their_byte_order_mark_and_carriage_returns() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let read = |bytes: &[u8]| {
+            let path = dir.path().join("page.md");
+            std::fs::write(&path, bytes).expect("written");
+            read_text(&path, Path::new("page.md"))
+        };
+        assert_eq!(
+            read(b"\xEF\xBB\xBF+++\r\ntitle = 1\r\n").ok().as_deref(),
+            Some("+++\ntitle = 1\n")
+        );
+        assert_eq!(read("Љ\nб\n".as_bytes()).ok().as_deref(), Some("Љ\nб\n"));
+        let bad = read(b"\xEF\xBB\xBFa\nb\n\xFFc").expect_err("not UTF-8");
+        assert_eq!(bad.line, Some(3));
+    }
 
     #[test]
     fn line_of_counts_newlines_before_offset() {
