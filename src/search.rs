@@ -106,6 +106,7 @@ fn fold_into(text: &str, out: &mut String) {
         }
         *by_table = true;
     };
+    let table = &*FOLDED;
     let mut i = 0;
     while let Some(c) = text[i..].chars().next() {
         // A run of printable ASCII is copied whole, in lower case.
@@ -118,7 +119,7 @@ fn fold_into(text: &str, out: &mut String) {
                 false => Folded::Chars([c, '\0'], 1),
             }
         } else {
-            match FOLDED.get(c as usize) {
+            match table.get(c as usize) {
                 Some(f) => *f,
                 None if c.is_whitespace() => Folded::Space,
                 None => Folded::Word,
@@ -163,7 +164,7 @@ fn fold_word(word: &str, out: &mut String) {
     word.chars().for_each(|c| fold_char(c, out));
 }
 
-/// How a character below U+0500 folds, by [`FOLDED`].
+/// How a character of [`FOLDED`] folds.
 #[derive(Clone, Copy)]
 enum Folded {
     /// Whitespace: it ends a word.
@@ -177,10 +178,11 @@ enum Folded {
     Ascii(usize),
 }
 
-/// How each character below U+0500 (Latin with its diacritics, Greek and Cyrillic) folds, made
-/// once with [`fold_char`]: a word in those scripts folds with one lookup per character.
+/// How each character below U+2070 folds, made once with [`fold_char`]: a word in Latin with its
+/// diacritics, Greek or Cyrillic, with the punctuation that smart quotes and dashes write
+/// (U+2000–U+206F), folds with one lookup per character.
 static FOLDED: std::sync::LazyLock<Vec<Folded>> = std::sync::LazyLock::new(|| {
-    (0..0x500)
+    (0..0x2070)
         .map(|u| {
             let Some(c) = char::from_u32(u) else {
                 return Folded::Word;
@@ -517,7 +519,7 @@ mod tests {
         /// The table of folded characters folds as folding each character on its own does.
         #[test]
         fn folding_by_table_reads_like_folding_each_character(
-            text in "([a-zA-ZčćžšđČĆŽŠĐЉЊЏљњџЂђЖжЃѓЌќЅѕабвгдАБВГДàéîõüÆßΩωѐ\u{301}\u{30c} \t\u{a0}-]|[\u{100}-\u{4ff}]|[\u{500}-\u{2fff}]){0,24}",
+            text in "([a-zA-ZčćžšđČĆŽŠĐЉЊЏљњџЂђЖжЃѓЌќЅѕабвгдАБВГДàéîõüÆßΩωѐ\u{301}\u{30c} \t\u{a0}’“”„–—…-]|[\u{100}-\u{4ff}]|[\u{2000}-\u{206f}]|[\u{500}-\u{2fff}]){0,24}",
         ) {
             let mut by_char = String::new();
             for word in text.split_whitespace() {
