@@ -88,70 +88,43 @@ pub fn fold(text: &str) -> String {
 
 /// Appends the words of `text` folded to `out`, each after a space if `out` is not empty:
 /// folding two texts into one buffer gives what folding them joined by a space gives.
-///
-/// Characters are folded by [`FOLDED`] as they are read; a word with a character the table
-/// cannot fold on its own (outside it, or one that normalization may change) is folded again
-/// from its start, normalized first, character by character.
 fn fold_into(text: &str, out: &mut String) {
-    // The word being read: where it starts in `text` and in `out`, and whether the table
-    // folded all of it so far.
-    let mut word: Option<(usize, usize)> = None;
-    let mut by_table = true;
-    let end_word = |word: &mut Option<(usize, usize)>, by_table: &mut bool, end: usize, out: &mut String| {
-        if let Some((start, at)) = word.take() {
-            if !*by_table {
-                out.truncate(at);
-                fold_word(&text[start..end], out);
-            }
-        }
-        *by_table = true;
-    };
     let table = &*FOLDED;
-    let mut i = 0;
-    while let Some(c) = text[i..].chars().next() {
-        // A run of printable ASCII is copied whole, in lower case.
-        let run = text[i..].bytes().take_while(u8::is_ascii_graphic).count();
-        let folded = if run > 0 {
-            Folded::Ascii(run)
-        } else if c.is_ascii() {
-            match c.is_whitespace() {
-                true => Folded::Space,
-                false => Folded::Chars([c, '\0'], 1),
-            }
-        } else {
-            match table.get(c as usize) {
-                Some(f) => *f,
-                None if c.is_whitespace() => Folded::Space,
-                None => Folded::Word,
-            }
-        };
-        let start = i;
-        i += match folded {
-            Folded::Ascii(run) => run,
-            _ => c.len_utf8(),
-        };
-        if let Folded::Space = folded {
-            end_word(&mut word, &mut by_table, start, out);
-            continue;
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
         }
-        if word.is_none() {
-            if !out.is_empty() {
-                out.push(' ');
-            }
-            word = Some((start, out.len()));
-        }
-        match folded {
-            _ if !by_table => {}
-            Folded::Ascii(_) => {
-                let at = out.len();
-                out.push_str(&text[start..i]);
-                out[at..].make_ascii_lowercase();
-            }
-            Folded::Chars(chars, len) => chars[..usize::from(len)].iter().for_each(|&c| out.push(c)),
-            _ => by_table = false,
+        let at = out.len();
+        if !fold_by_table(word, table, out) {
+            // A character the table cannot fold on its own: normalize the word first, then
+            // fold it character by character.
+            out.truncate(at);
+            fold_word(word, out);
         }
     }
-    end_word(&mut word, &mut by_table, text.len(), out);
+}
+
+/// Appends `word` folded by `table` (runs of printable ASCII lowered whole) and returns `true`,
+/// or returns `false`, having appended part of it, at a character the table cannot fold
+/// without normalizing the word first.
+fn fold_by_table(word: &str, table: &[Folded], out: &mut String) -> bool {
+    let mut rest = word;
+    while let Some(c) = rest.chars().next() {
+        let run = rest.bytes().take_while(u8::is_ascii_graphic).count();
+        if run > 0 {
+            let at = out.len();
+            out.push_str(&rest[..run]);
+            out[at..].make_ascii_lowercase();
+            rest = &rest[run..];
+            continue;
+        }
+        match table.get(c as usize) {
+            Some(Folded::Chars(chars, len)) => chars[..usize::from(*len)].iter().for_each(|&c| out.push(c)),
+            _ => return false,
+        }
+        rest = &rest[c.len_utf8()..];
+    }
+    true
 }
 
 /// Appends `word` (no whitespace) folded, normalized first, one character at a time.
@@ -167,15 +140,11 @@ fn fold_word(word: &str, out: &mut String) {
 /// How a character of [`FOLDED`] folds.
 #[derive(Clone, Copy)]
 enum Folded {
-    /// Whitespace: it ends a word.
-    Space,
-    /// Folds to the first `.1` of these characters, and a word of such characters is already
-    /// in NFC: the character is a starter that normalization never changes or combines.
+    /// To the first `.1` of these characters; a word of such characters is already in NFC.
     Chars([char; 2], u8),
-    /// Folds only with the rest of its word, normalized first (or to more than two characters).
+    /// Only with the rest of its word, normalized first: normalization may change or combine
+    /// the character, or it folds to more than two characters.
     Word,
-    /// A run of this many printable ASCII characters, folded by lowercasing (not in the table).
-    Ascii(usize),
 }
 
 /// How each character below U+2070 folds, made once with [`fold_char`]: a word in Latin with its
@@ -184,14 +153,9 @@ enum Folded {
 static FOLDED: std::sync::LazyLock<Vec<Folded>> = std::sync::LazyLock::new(|| {
     (0..0x2070)
         .map(|u| {
-            let Some(c) = char::from_u32(u) else {
+            let Some(c) = char::from_u32(u).filter(|&c| translit::nfc_keeps(c)) else {
                 return Folded::Word;
             };
-            if c.is_whitespace() {
-                return Folded::Space;
-            }
-            let stable = unicode_normalization::char::canonical_combining_class(c) == 0
-                && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes;
             let mut text = String::new();
             fold_char(c, &mut text);
             let mut chars = ['\0'; 2];
@@ -203,10 +167,7 @@ static FOLDED: std::sync::LazyLock<Vec<Folded>> = std::sync::LazyLock::new(|| {
                 chars[len] = f;
                 len += 1;
             }
-            match stable {
-                true => Folded::Chars(chars, len as u8),
-                false => Folded::Word,
-            }
+            Folded::Chars(chars, len as u8)
         })
         .collect()
 });
@@ -418,9 +379,10 @@ fn strip_tags(html: &str, limit: usize) -> String {
         let run = &rest[..stop];
         let room = limit - count;
         // A run no longer in bytes than the room left is no longer in characters either.
-        let cut = match run.len() <= room {
-            true => None,
-            false => run.char_indices().nth(room).map(|(cut, _)| cut),
+        let cut = if run.len() <= room {
+            None
+        } else {
+            run.char_indices().nth(room).map(|(cut, _)| cut)
         };
         match cut {
             Some(cut) => {

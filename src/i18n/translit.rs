@@ -7,7 +7,7 @@
 
 use std::borrow::Cow;
 
-use unicode_normalization::{UnicodeNormalization, is_nfc};
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc, is_nfc_quick};
 
 /// Transliterates Serbian Cyrillic in `text` to Serbian Latin.
 ///
@@ -20,7 +20,7 @@ pub fn to_latin(text: &str) -> String {
 /// Like [`to_latin`], borrowing `text` when it contains no Cyrillic.
 pub fn to_latin_cow(text: &str) -> Cow<'_, str> {
     // One pass: whether there is Cyrillic to convert, and whether every character is one that
-    // NFC keeps as it is (see `STABLE_BELOW`), which spares the full check.
+    // NFC keeps as it is (see `is_stable`), which spares the full check.
     let (mut cyrillic, mut stable) = (false, true);
     for c in text.chars() {
         cyrillic |= is_cyrillic(c);
@@ -55,9 +55,15 @@ pub fn to_latin_cow(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// Whether `c` is a starter that NFC never changes or combines with the next (tested below):
-/// every character below the combining diacritics (U+0300) and the letters of the Cyrillic
-/// block. Text made only of such characters is in NFC.
+/// Whether `c` is a starter that NFC never changes or combines with the next: text made only of
+/// such characters is in NFC.
+pub fn nfc_keeps(c: char) -> bool {
+    unicode_normalization::char::canonical_combining_class(c) == 0
+        && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes
+}
+
+/// [`nfc_keeps`] for the characters of Serbian text, by ranges (tested against it): every
+/// character below the combining diacritics (U+0300) and the letters of the Cyrillic block.
 fn is_stable(c: char) -> bool {
     matches!(c, '\0'..='\u{2FF}' | '\u{400}'..='\u{482}' | '\u{48A}'..='\u{4FF}')
 }
@@ -167,10 +173,8 @@ mod tests {
 
     #[test]
     fn characters_taken_as_stable_are_starters_that_nfc_keeps() {
-        use unicode_normalization::{IsNormalized, char::canonical_combining_class, is_nfc_quick};
         for c in ('\0'..=char::MAX).filter(|&c| is_stable(c)) {
-            assert_eq!(canonical_combining_class(c), 0, "{c:?}");
-            assert_eq!(is_nfc_quick(std::iter::once(c)), IsNormalized::Yes, "{c:?}");
+            assert!(nfc_keeps(c), "{c:?}");
         }
         // The check that this spares still runs for other text: Е and a combining grave are
         // composed into Ѐ (which has no Latin spelling) before Е could become E.

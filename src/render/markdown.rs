@@ -235,12 +235,10 @@ pub fn render(markdown: &str, transliterate: bool, resolve: &dyn Fn(&str) -> Opt
                 }));
             }
             Event::Text(text) => {
-                let text: CowStr = match transliterate {
-                    true => match translit::to_latin_cow(&text) {
-                        std::borrow::Cow::Owned(latin) => latin.into(),
-                        std::borrow::Cow::Borrowed(_) => text,
-                    },
-                    false => text,
+                // Text without Cyrillic is kept as it is, not copied.
+                let text: CowStr = match transliterate.then(|| translit::to_latin_cow(&text)) {
+                    Some(std::borrow::Cow::Owned(latin)) => latin.into(),
+                    _ => text,
                 };
                 if let Some(h) = heading.as_mut() {
                     h.text.push_str(&text);
