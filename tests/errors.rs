@@ -101,7 +101,7 @@ fn template_errors_name_the_template_and_line() {
     let out = site.run(&["build"]);
     assert!(!out.status.success());
     let err = stderr(&out);
-    // Tera notices the unclosed `{{` where the next tag starts, on line 4.
+    // The parser notices the unclosed `{{` where the next tag starts, on line 4.
     assert!(err.contains("templates/page.html:4: template syntax"), "{err}");
 
     let site = Site::new();
@@ -112,6 +112,8 @@ fn template_errors_name_the_template_and_line() {
     let err = stderr(&site.run(&["build"]));
     assert!(err.contains("templates/index.html:4:"), "{err}");
     assert!(err.contains("content/_index.en.md"), "{err}");
+    // The expression at fault is quoted.
+    assert!(err.contains("`page.no_such_field`"), "{err}");
 }
 
 #[test]

@@ -1205,13 +1205,10 @@ fn render_page(
             // What the page reads of the interface strings is noted, so that it is rendered again
             // when one of them changes.
             let (context, context_reads) = crate::reads::record(|| renderer.page_context(site, strings, id, rendered));
-            // Hashed as JSON, taken out of the context and put back rather than copied.
-            let value = context.into_json();
+            // Hashed as JSON.
             let mut json = HashWriter::default();
-            let _ = serde_json::to_writer(&mut json, &value);
+            let _ = serde_json::to_writer(&mut json, &context);
             let json = std::hash::Hasher::finish(&json.0);
-            let context = tera::Context::from_value(value)
-                .map_err(|e| Diagnostic::error(shown(), None, format!("cannot make the template context: {e}")))?;
             let render = || {
                 let (html, mut reads) =
                     crate::reads::record(|| renderer.render_minified(&template, page.locale, &context, &shown()));
@@ -1304,7 +1301,7 @@ fn site_file(
     renderer: &Renderer,
     diagnostics: &Diagnostics,
     (path, template, locale): (String, &str, usize),
-    ctx: &tera::Context,
+    ctx: &crate::render::Context,
     minify: bool,
 ) -> Option<OutputFile> {
     debug_assert!(
@@ -1329,7 +1326,7 @@ fn site_file(
 /// site-wide file but those made from progress reports ([`progress_files`]).
 fn special_files(site: &Site, strings: &Strings, renderer: &Renderer, diagnostics: &Diagnostics) -> Vec<OutputFile> {
     let mut files = Vec::new();
-    let mut push = |path: String, template: &str, locale: usize, ctx: &tera::Context, minify: bool| {
+    let mut push = |path: String, template: &str, locale: usize, ctx: &crate::render::Context, minify: bool| {
         files.extend(site_file(renderer, diagnostics, (path, template, locale), ctx, minify));
     };
     let default = site
@@ -1491,12 +1488,12 @@ fn site_arg(site: &Site, locale: &crate::config::Locale) -> fluent_bundle::Fluen
 
 /// The context of an Atom feed: its entries (newest first), title and address.
 fn feed_context(
-    mut ctx: tera::Context,
+    mut ctx: crate::render::Context,
     site: &Site,
     entries: &[serde_json::Value],
     title: String,
     url: String,
-) -> tera::Context {
+) -> crate::render::Context {
     let updated = entries
         .first()
         .and_then(|e| e["updated"].as_str().map(str::to_owned))

@@ -5,8 +5,8 @@
 //! fallback, so a template can say so. Site-wide figures come from [`crate::plan::PlanData`],
 //! computed from the loaded data; nothing here reads files.
 
+use super::Context;
 use serde::Serialize;
-use tera::Context;
 
 use super::{DateView, LinkView};
 use crate::config::Locale;

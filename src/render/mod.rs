@@ -1,8 +1,9 @@
 //! Rendering: Markdown, templates, feeds and the sitemap, for every page in every locale.
 //!
 //! A page's HTML depends only on the [`Site`], the page's rendered Markdown and the templates,
-//! so pages render in parallel and in any order. Each locale has its own template engine whose
-//! `t()` function and `number` filter speak that locale.
+//! so pages render in parallel and in any order. Templates are Jinja templates run by
+//! minijinja; each locale has its own environment whose `t()` function and `number` filter
+//! speak that locale.
 
 pub mod chart;
 pub mod data;
@@ -11,11 +12,12 @@ mod statistics;
 
 pub use statistics::lookup_text;
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
+use minijinja::value::{Kwargs, Serde, Value};
+use minijinja::{AutoEscape, Environment, Output, State, UndefinedBehavior};
 use serde::Serialize;
-use tera::{Context, Tera, Value};
 
 use crate::config::{Locale, Script};
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -31,11 +33,33 @@ pub const THEME_ANCHORS: &[&str] = &["main", "top"];
 /// `plans`, every plan with its progress, in their context; so does the home page.
 const PLANS_SECTION: &str = "plans";
 
+/// Where the template syntax is documented, for hints.
+const SYNTAX_DOCS: &str = "https://docs.rs/minijinja/latest/minijinja/syntax/";
+
+/// The values a template sees, by name, each converted from its view when inserted.
+///
+/// Values are shared, not copied, when a context is cloned: a page's context starts as a clone
+/// of its locale's frame ([`Renderer::frame_context`]).
+#[derive(Clone, Default, Serialize)]
+pub struct Context(BTreeMap<&'static str, Value>);
+
+impl Context {
+    /// Sets `name` to `value` as templates see it.
+    pub fn insert<T: Serialize + ?Sized>(&mut self, name: &'static str, value: &T) {
+        self.0.insert(name, Value::from(Serde(value)));
+    }
+
+    /// The whole context as one template value.
+    fn to_value(&self) -> Value {
+        Value::from_pairs(self.0.iter().map(|(&name, value)| (name, value.clone())))
+    }
+}
+
 /// Renders pages with a theme's templates.
 pub struct Renderer {
-    /// One template engine per locale, in the order of the config's locales.
-    engines: Vec<Tera>,
-    /// Where each template came from, for error messages.
+    /// One template environment per locale, in the order of the config's locales.
+    engines: Vec<Environment<'static>>,
+    /// Where each template came from and its text, for error messages.
     template_files: HashMap<String, (std::path::PathBuf, String)>,
     /// For each template, a hash of it and of the templates it uses ([`Theme::template_hashes`]).
     template_hashes: HashMap<String, u64>,
@@ -49,7 +73,7 @@ pub struct Renderer {
 pub type PageResult = Result<String, Diagnostic>;
 
 impl Renderer {
-    /// Parses the theme's templates and prepares one engine per locale.
+    /// Parses the theme's templates and prepares one environment per locale.
     ///
     /// Every template with a syntax error is reported; `None` if any was.
     pub fn new(
@@ -59,34 +83,35 @@ impl Renderer {
         live_reload: bool,
         diagnostics: &Diagnostics,
     ) -> Option<Renderer> {
+        let mut base = Environment::new();
+        // Printing or looping over a value that does not exist is an error; `{% if x %}` is not.
+        base.set_undefined_behavior(UndefinedBehavior::SemiStrict);
+        base.set_auto_escape_callback(|name| {
+            if name.ends_with(".html") || name.ends_with(".xml") {
+                AutoEscape::Html
+            } else {
+                AutoEscape::None
+            }
+        });
+        base.set_syntax(
+            minijinja::syntax::SyntaxConfig::builder()
+                .keep_trailing_newline(true)
+                .build()
+                .expect("the default delimiters are valid"),
+        );
+        base.set_formatter(write_value);
+        base.add_filter("truncate", truncate);
         let mut ok = true;
         for t in &theme.templates {
-            if let Err(e) = tera::Template::new(&t.name, None, &t.text) {
+            if let Err(e) = base.add_template_owned(t.name.clone(), t.text.clone()) {
                 ok = false;
-                let message = error_chain(&e);
                 diagnostics.push(
-                    Diagnostic::error(
-                        &t.file,
-                        template_line(&message, &t.text),
-                        format!("template syntax: {}", compact(&message)),
-                    )
-                    .with_hint("see https://keats.github.io/tera/docs/ for the template syntax"),
+                    Diagnostic::error(&t.file, e.line(), format!("template syntax: {}", describe(&e, None)))
+                        .with_hint(format!("see {SYNTAX_DOCS} for the template syntax")),
                 );
             }
         }
         if !ok {
-            return None;
-        }
-        let mut base = Tera::default();
-        base.autoescape_on(vec![".html", ".xml"]);
-        base.set_escape_fn(escape_markup);
-        base.register_filter("truncate", truncate);
-        if let Err(e) = base.add_raw_templates(theme.templates.iter().map(|t| (t.name.as_str(), t.text.as_str()))) {
-            diagnostics.push(Diagnostic::error(
-                "templates",
-                None,
-                format!("templates: {}", compact(&error_chain(&e))),
-            ));
             return None;
         }
         let assets: HashMap<String, String> = theme.assets.iter().map(|a| (a.name.clone(), a.url.clone())).collect();
@@ -96,10 +121,11 @@ impl Renderer {
             .locales
             .iter()
             .map(|locale| {
-                let mut tera = base.clone();
-                tera.register_function("asset", AssetUrl(assets.clone()));
-                register_strings(&mut tera, site, &strings, &locale.code);
-                tera
+                let mut env = base.clone();
+                let assets = assets.clone();
+                env.add_function("asset", move |kwargs: Kwargs| asset_url(&assets, &kwargs));
+                register_strings(&mut env, site, &strings, &locale.code);
+                env
             })
             .collect();
         let template_files = theme
@@ -134,29 +160,28 @@ impl Renderer {
         }
     }
 
-    /// Renders template `name` in locale `locale` with `context`; errors name the template and the page.
+    /// The file template `name` came from, for messages.
+    fn template_file(&self, name: &str) -> std::path::PathBuf {
+        self.template_files
+            .get(name)
+            .map_or_else(|| name.into(), |(file, _)| file.clone())
+    }
+
+    /// Renders template `name` in locale `locale` with `context`; errors name the template
+    /// (the one the fault is in, which may be a parent or an included one), its line, and the page.
     pub fn render(&self, name: &str, locale: usize, context: &Context, page_file: &str) -> PageResult {
-        self.engines[locale].render(name, context).map_err(|e| {
-            let message = error_chain(&e);
-            // Errors in a parent template name the child: look for the culprit in the child first.
-            let candidates = std::iter::once(name).chain(self.template_files.keys().map(String::as_str));
-            let found = candidates
-                .filter_map(|n| self.template_files.get(n))
-                .find_map(|(file, text)| template_line(&message, text).map(|line| (file.clone(), Some(line))));
-            let (file, line) = found.unwrap_or_else(|| {
-                (
-                    self.template_files
-                        .get(name)
-                        .map_or_else(|| name.into(), |t| t.0.clone()),
-                    None,
+        let env = &self.engines[locale];
+        env.get_template(name)
+            .and_then(|t| t.render(context.to_value()))
+            .map_err(|e| {
+                let at = e.name().unwrap_or(name);
+                let source = self.template_files.get(at).map(|(_, text)| text.as_str());
+                Diagnostic::error(
+                    self.template_file(at),
+                    e.line(),
+                    format!("while rendering {page_file}: {}", describe(&e, source)),
                 )
-            });
-            Diagnostic::error(
-                file,
-                line,
-                format!("while rendering {page_file}: {}", compact(&message)),
-            )
-        })
+            })
     }
 
     /// Renders a template like [`Renderer::render`] and minifies the HTML.
@@ -170,12 +195,8 @@ impl Renderer {
         let html = self.render(name, locale, context, page_file)?;
         crate::minify::minify(&html).map_err(|fault| {
             let near = crate::output::near(&html, fault.at);
-            let file = self
-                .template_files
-                .get(name)
-                .map_or_else(|| name.into(), |t| t.0.clone());
             Diagnostic::error(
-                file,
+                self.template_file(name),
                 None,
                 format!(
                     "while rendering {page_file}: the HTML is not well-formed: {} near `{near}`",
@@ -217,7 +238,7 @@ impl Renderer {
                 view.description = src.front.description.as_deref().map(|d| locale.localize(d));
                 view.date = src.front.date.map(|d| DateView::new(strings, &locale.code, d));
                 view.updated = src.front.updated.map(|d| DateView::new(strings, &locale.code, d));
-                view.extra = serde_json::to_value(&src.front.extra).unwrap_or(Value::Null);
+                view.extra = serde_json::to_value(&src.front.extra).unwrap_or_default();
                 view.tags = src
                     .front
                     .tags
@@ -351,7 +372,7 @@ impl Renderer {
 
     fn make_frame(&self, site: &Site, strings: &Strings, locale_index: usize) -> Context {
         let locale = &site.config.locales[locale_index];
-        let mut ctx = Context::new();
+        let mut ctx = Context::default();
         ctx.insert("lang", &LocaleView::from(locale));
         let home_url = format!("/{}/", locale.code);
         ctx.insert(
@@ -453,7 +474,7 @@ struct PageView {
     toc: Vec<Heading>,
     /// Its tags, linking to their pages.
     tags: Vec<LinkView>,
-    extra: Value,
+    extra: serde_json::Value,
     indexable: bool,
 }
 
@@ -682,73 +703,60 @@ fn script_switch(site: &Site, group: usize, current: usize) -> Option<ScriptSwit
     })
 }
 
-/// `t(key="…", count=n)`: an interface string in the engine's locale.
-struct Translate {
-    locale: String,
-    strings: Arc<Strings>,
-}
-
-impl tera::Function for Translate {
-    fn call(&self, args: &HashMap<String, Value>) -> tera::Result<Value> {
-        let key = args.get("key").and_then(Value::as_str).ok_or("t() needs key=\"…\"")?;
-        let mut fargs = fluent_bundle::FluentArgs::new();
-        for (name, value) in args {
-            match value {
-                Value::Number(n) => fargs.set(
-                    name.as_str(),
-                    fluent_bundle::FluentValue::from(n.as_f64().unwrap_or(0.0)),
-                ),
-                Value::String(s) if name != "key" => {
-                    fargs.set(name.as_str(), fluent_bundle::FluentValue::from(s.as_str()))
-                }
-                _ => {}
-            }
+/// `t(key="…", count=n)`: an interface string in `locale`; other numbers and texts given are
+/// the string's arguments.
+fn translate(strings: &Strings, locale: &str, kwargs: &Kwargs) -> Result<String, minijinja::Error> {
+    let key: &str = kwargs.get("key").map_err(|_| template_error("t() needs key=\"…\""))?;
+    let mut fargs = fluent_bundle::FluentArgs::new();
+    for name in kwargs.args().filter(|&n| n != "key") {
+        let value: Value = kwargs.get(name)?;
+        if let Some(text) = value.as_str() {
+            fargs.set(name.to_owned(), fluent_bundle::FluentValue::from(text.to_owned()));
+        } else if value.is_number() {
+            let n = f64::try_from(value).unwrap_or(0.0);
+            fargs.set(name.to_owned(), fluent_bundle::FluentValue::from(n));
         }
-        self.strings
-            .get(&self.locale, key, Some(&fargs))
-            .map(Value::String)
-            .map_err(|e| tera::Error::msg(e.to_string()))
     }
+    strings
+        .get(locale, key, Some(&fargs))
+        .map_err(|e| template_error(e.to_string()))
 }
 
 /// `asset(name="style.css")`: the fingerprinted URL of a theme file.
-struct AssetUrl(Arc<HashMap<String, String>>);
-
-impl tera::Function for AssetUrl {
-    fn call(&self, args: &HashMap<String, Value>) -> tera::Result<Value> {
-        let name = args
-            .get("name")
-            .and_then(Value::as_str)
-            .ok_or("asset() needs name=\"…\"")?;
-        self.0
-            .get(name)
-            .map(|u| Value::String(u.clone()))
-            .ok_or_else(|| tera::Error::msg(format!("the theme has no static file `{name}`")))
-    }
-
-    fn is_safe(&self) -> bool {
-        true
-    }
+fn asset_url(assets: &HashMap<String, String>, kwargs: &Kwargs) -> Result<Value, minijinja::Error> {
+    let name: &str = kwargs
+        .get("name")
+        .map_err(|_| template_error("asset() needs name=\"…\""))?;
+    assets
+        .get(name)
+        .map(|url| Value::from_safe_string(url.clone()))
+        .ok_or_else(|| template_error(format!("the theme has no static file `{name}`")))
 }
 
-/// `n | number(decimals=0)`: a number with the locale's separators.
-struct NumberFilter {
-    locale: String,
-    strings: Arc<Strings>,
+/// An error raised by one of Putokaz's template functions or filters.
+fn template_error(message: impl Into<std::borrow::Cow<'static, str>>) -> minijinja::Error {
+    minijinja::Error::new(minijinja::ErrorKind::InvalidOperation, message)
 }
 
-impl tera::Filter for NumberFilter {
-    fn filter(&self, value: &Value, args: &HashMap<String, Value>) -> tera::Result<Value> {
-        let n = value.as_f64().ok_or("number: the value is not a number")?;
-        let decimals = args.get("decimals").and_then(Value::as_u64).unwrap_or(0) as usize;
-        Ok(Value::String(self.strings.format_number(&self.locale, n, decimals)))
+/// Prints a value into a template's output: nothing for `none`; in HTML and XML templates,
+/// text that is not marked safe is escaped with [`escape_into`].
+fn write_value(out: &mut Output, state: &mut State, value: &Value) -> Result<(), minijinja::Error> {
+    if value.is_none() {
+        return Ok(());
     }
+    let escape = matches!(state.auto_escape(), AutoEscape::Html) && !value.is_safe();
+    match (value.as_str(), escape) {
+        (Some(text), true) => escape_into(out, text)?,
+        (Some(text), false) => out.write_str(text)?,
+        (None, true) => escape_into(out, &value.to_string())?,
+        (None, false) => write!(out, "{value}")?,
+    }
+    Ok(())
 }
 
-/// Escapes text for HTML and XML: `& < > " '` only (Tera's default also escapes `/`, which
+/// Escapes text for HTML and XML: `& < > " '` only (the usual escapers also escape `/`, which
 /// makes every URL in the output unreadable without making it any safer).
-fn escape_markup(input: &str) -> String {
-    let mut out = String::with_capacity(input.len() + input.len() / 8);
+fn escape_into(out: &mut impl std::fmt::Write, input: &str) -> std::fmt::Result {
     let mut rest = input;
     // Copy the runs between special characters whole; they are all ASCII, so any byte index
     // found is a character boundary.
@@ -756,72 +764,53 @@ fn escape_markup(input: &str) -> String {
         .bytes()
         .position(|b| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\''))
     {
-        out.push_str(&rest[..i]);
-        out.push_str(match rest.as_bytes()[i] {
+        out.write_str(&rest[..i])?;
+        out.write_str(match rest.as_bytes()[i] {
             b'&' => "&amp;",
             b'<' => "&lt;",
             b'>' => "&gt;",
             b'"' => "&quot;",
             _ => "&#39;",
-        });
+        })?;
         rest = &rest[i + 1..];
     }
-    out.push_str(rest);
-    out
+    out.write_str(rest)
 }
 
 /// The template functions and filters that read interface strings: `t()`, `stat()`, `number`.
-fn register_strings(tera: &mut Tera, site: &Site, strings: &Arc<Strings>, locale: &str) {
-    tera.register_function(
-        "t",
-        Translate {
-            locale: locale.to_owned(),
-            strings: strings.clone(),
-        },
-    );
-    tera.register_function(
-        "stat",
-        statistics::StatFunction {
-            stats: site.stats.clone(),
-            strings: strings.clone(),
-            locale: locale.to_owned(),
-        },
-    );
-    tera.register_filter(
+fn register_strings(env: &mut Environment<'static>, site: &Site, strings: &Arc<Strings>, locale: &str) {
+    let (s, l) = (strings.clone(), locale.to_owned());
+    env.add_function("t", move |kwargs: Kwargs| translate(&s, &l, &kwargs));
+    let (s, l, stats) = (strings.clone(), locale.to_owned(), site.stats.clone());
+    env.add_function("stat", move |kwargs: Kwargs| statistics::stat(&stats, &s, &l, &kwargs));
+    let (s, l) = (strings.clone(), locale.to_owned());
+    env.add_filter(
         "number",
-        NumberFilter {
-            locale: locale.to_owned(),
-            strings: strings.clone(),
+        move |n: f64, kwargs: Kwargs| -> Result<String, minijinja::Error> {
+            let decimals: Option<usize> = kwargs.get("decimals")?;
+            Ok(s.format_number(&l, n, decimals.unwrap_or(0)))
         },
     );
 }
 
-/// Tera's `truncate` filter (`length` graphemes, default 255, then `end`, default "…"), which
-/// stops reading the text at `length` instead of splitting all of it.
-fn truncate(value: &Value, args: &HashMap<String, Value>) -> tera::Result<Value> {
-    let text = value
-        .as_str()
-        .ok_or_else(|| tera::Error::msg("the `truncate` filter takes text"))?;
-    let length = match args.get("length") {
-        Some(l) => l
-            .as_u64()
-            .and_then(|l| usize::try_from(l).ok())
-            .ok_or_else(|| tera::Error::msg("`truncate`: `length` must be a whole number"))?,
-        None => 255,
-    };
-    let end = match args.get("end") {
-        Some(e) => e
-            .as_str()
-            .ok_or_else(|| tera::Error::msg("`truncate`: `end` must be text"))?,
-        None => "…",
-    };
+/// `text | truncate(length=180)`: at most `length` graphemes (default 255), then `end`
+/// (default "…"); it stops reading the text at `length` instead of splitting all of it.
+fn truncate(text: &str, kwargs: Kwargs) -> Result<Value, minijinja::Error> {
+    let length: Option<usize> = kwargs
+        .get("length")
+        .map_err(|_| template_error("`truncate`: `length` must be a whole number"))?;
+    let end: Option<&str> = kwargs
+        .get("end")
+        .map_err(|_| template_error("`truncate`: `end` must be text"))?;
+    kwargs.assert_all_used()?;
+    let length = length.unwrap_or(255);
     // Every grapheme takes at least one byte.
     if text.len() <= length {
-        return Ok(value.clone());
+        return Ok(Value::from(text));
     }
     Ok(match grapheme_start(text, length) {
-        Some(cut) => Value::String(format!("{}{end}", &text[..cut])),
-        None => value.clone(),
+        Some(cut) => Value::from(format!("{}{}", &text[..cut], end.unwrap_or("…"))),
+        None => Value::from(text),
     })
 }
 
@@ -849,53 +838,49 @@ fn grapheme_start(text: &str, n: usize) -> Option<usize> {
     None
 }
 
-/// The whole chain of a Tera error as one message.
-fn error_chain(e: &dyn std::error::Error) -> String {
-    let mut message = e.to_string();
-    let mut source = e.source();
+/// A template error as one line: what went wrong, where the template's `source` is given the
+/// expression at fault, and the causes it wraps (the template and line are given beside it).
+fn describe(e: &minijinja::Error, source: Option<&str>) -> String {
+    let mut message = e.kind().to_string();
+    if let Some(expression) = source.zip(e.range()).and_then(|(text, range)| text.get(range)) {
+        message.push_str(&format!(" in `{expression}`"));
+    }
+    if let Some(detail) = e.detail() {
+        message.push_str(": ");
+        message.push_str(detail);
+    }
+    let mut source = std::error::Error::source(e);
     while let Some(s) = source {
         message.push_str(": ");
         message.push_str(&s.to_string());
         source = s.source();
     }
-    message
-}
-
-fn compact(message: &str) -> String {
     message.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// The line a Tera error points at: `--> L:C` in syntax errors, else the first line that
-/// mentions the name quoted in the message.
-fn template_line(message: &str, text: &str) -> Option<usize> {
-    if let Some(at) = message.find("--> ") {
-        let digits: String = message[at + 4..].chars().take_while(char::is_ascii_digit).collect();
-        return digits.parse().ok();
-    }
-    let quoted = message.split('`').nth(1).filter(|q| !q.is_empty())?;
-    text.lines().position(|l| l.contains(quoted)).map(|i| i + 1)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{Value, escape_markup, truncate};
-    use std::collections::HashMap;
+    use super::{Kwargs, Value, escape_into, truncate};
+
+    fn escaped(text: &str) -> String {
+        let mut out = String::new();
+        escape_into(&mut out, text).unwrap();
+        out
+    }
 
     #[test]
-    fn truncate_counts_graphemes_like_tera() {
-        let args = |n: u64| HashMap::from([("length".to_owned(), Value::from(n))]);
-        let text = Value::from("Жртве трговине");
-        assert_eq!(truncate(&text, &args(5)).unwrap(), "Жртве…");
-        assert_eq!(truncate(&text, &args(14)).unwrap(), "Жртве трговине");
-        assert_eq!(truncate(&text, &args(13)).unwrap(), "Жртве трговин…");
+    fn truncate_counts_graphemes() {
+        let args = |n: usize| Kwargs::from_iter([("length", Value::from(n))]);
+        let text = "Жртве трговине";
+        assert_eq!(truncate(text, args(5)).unwrap().to_string(), "Жртве…");
+        assert_eq!(truncate(text, args(14)).unwrap().to_string(), "Жртве трговине");
+        assert_eq!(truncate(text, args(13)).unwrap().to_string(), "Жртве трговин…");
         // "e" with a combining acute is one grapheme.
-        assert_eq!(truncate(&Value::from("e\u{301}ab"), &args(1)).unwrap(), "e\u{301}…");
-        let end = HashMap::from([
-            ("length".to_owned(), Value::from(1)),
-            ("end".to_owned(), Value::from("")),
-        ]);
-        assert_eq!(truncate(&Value::from("ab"), &end).unwrap(), "a");
-        assert!(truncate(&Value::from(3), &args(1)).is_err());
+        assert_eq!(truncate("e\u{301}ab", args(1)).unwrap().to_string(), "e\u{301}…");
+        let end = Kwargs::from_iter([("length", Value::from(1)), ("end", Value::from(""))]);
+        assert_eq!(truncate("ab", end).unwrap().to_string(), "a");
+        let wrong = Kwargs::from_iter([("length", Value::from("many"))]);
+        assert!(truncate("ab", wrong).is_err());
     }
 
     proptest::proptest! {
@@ -913,10 +898,10 @@ mod tests {
     #[test]
     fn markup_is_escaped_and_everything_else_kept() {
         assert_eq!(
-            escape_markup("Жртве & <b>\"x\"</b> 'y' /a/b/"),
+            escaped("Жртве & <b>\"x\"</b> 'y' /a/b/"),
             "Жртве &amp; &lt;b&gt;&quot;x&quot;&lt;/b&gt; &#39;y&#39; /a/b/"
         );
-        assert_eq!(escape_markup(""), "");
-        assert_eq!(escape_markup("&"), "&amp;");
+        assert_eq!(escaped(""), "");
+        assert_eq!(escaped("&"), "&amp;");
     }
 }

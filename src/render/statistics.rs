@@ -4,8 +4,6 @@
 //! each cell, so a view cannot show a withheld count; percentages are computed from published
 //! counts only.
 
-use std::sync::Arc;
-
 use fluent_bundle::FluentArgs;
 use serde::Serialize;
 
@@ -90,27 +88,21 @@ pub fn lookup_text(
 }
 
 /// `stat(table="…", year="2017")` in templates: the published form of that cell.
-pub(super) struct StatFunction {
-    pub(super) stats: Arc<Statistics>,
-    pub(super) strings: Arc<Strings>,
-    pub(super) locale: String,
-}
-
-impl tera::Function for StatFunction {
-    fn call(&self, args: &std::collections::HashMap<String, tera::Value>) -> tera::Result<tera::Value> {
-        let mut pairs: Vec<(String, String)> = args
-            .iter()
-            .map(|(k, v)| (k.clone(), v.as_str().map_or_else(|| v.to_string(), str::to_owned)))
-            .collect();
-        pairs.sort();
-        lookup_text(&self.stats, &self.strings, &self.locale, &pairs)
-            .map(tera::Value::String)
-            .map_err(|e| format!("stat(): {e}").into())
+pub(super) fn stat(
+    stats: &Statistics,
+    strings: &Strings,
+    locale: &str,
+    kwargs: &minijinja::value::Kwargs,
+) -> Result<String, minijinja::Error> {
+    let mut pairs = Vec::new();
+    for name in kwargs.args() {
+        let value: minijinja::Value = kwargs.get(name)?;
+        let text = value.as_str().map_or_else(|| value.to_string(), str::to_owned);
+        pairs.push((name.to_owned(), text));
     }
-
-    fn is_safe(&self) -> bool {
-        false
-    }
+    pairs.sort();
+    lookup_text(stats, strings, locale, &pairs)
+        .map_err(|e| minijinja::Error::new(minijinja::ErrorKind::InvalidOperation, format!("stat(): {e}")))
 }
 
 impl Views<'_> {
