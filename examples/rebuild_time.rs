@@ -11,6 +11,10 @@ use std::time::Instant;
 
 use putokaz::pipeline::{BuildCache, BuildOptions, build, rebuild};
 
+/// The allocator the `putokaz` binary uses, so the times are those `serve` has.
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let (root, page) = (std::path::PathBuf::from(&args[1]), std::path::PathBuf::from(&args[2]));
