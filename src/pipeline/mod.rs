@@ -365,21 +365,6 @@ fn lock<T>(m: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
-/// Hashes what is written to it, so that a value can be hashed as it is serialized.
-#[derive(Default)]
-struct HashWriter(std::collections::hash_map::DefaultHasher);
-
-impl std::io::Write for HashWriter {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        std::hash::Hasher::write(&mut self.0, bytes);
-        Ok(bytes.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
 fn hash_of(value: impl std::hash::Hash) -> u64 {
     use std::hash::Hasher;
     let mut h = std::collections::hash_map::DefaultHasher::new();
@@ -1205,10 +1190,7 @@ fn render_page(
             // What the page reads of the interface strings is noted, so that it is rendered again
             // when one of them changes.
             let (context, context_reads) = crate::reads::record(|| renderer.page_context(site, strings, id, rendered));
-            // Hashed as JSON.
-            let mut json = HashWriter::default();
-            let _ = serde_json::to_writer(&mut json, &context);
-            let json = std::hash::Hasher::finish(&json.0);
+            let fingerprint = context.fingerprint();
             let render = || {
                 let (html, mut reads) =
                     crate::reads::record(|| renderer.render_minified(&template, page.locale, &context, &shown()));
@@ -1218,7 +1200,7 @@ fn render_page(
             // The templates and the environment are part of the key: the same context renders
             // differently with others, and search entries and scans are keyed by this too.
             let environment = cache.environment.load(std::sync::atomic::Ordering::SeqCst);
-            let inputs = hash_of((template_hash, page.locale, json, environment));
+            let inputs = hash_of((template_hash, page.locale, fingerprint, environment));
             Body::Text(cache.page_or_render(&page.url, (inputs, template_hash), strings, render)?)
         }
         None => {

@@ -40,7 +40,7 @@ const SYNTAX_DOCS: &str = "https://docs.rs/minijinja/latest/minijinja/syntax/";
 ///
 /// Values are shared, not copied, when a context is cloned: a page's context starts as a clone
 /// of its locale's frame ([`Renderer::frame_context`]).
-#[derive(Clone, Default, Serialize)]
+#[derive(Clone, Default)]
 pub struct Context(BTreeMap<&'static str, Value>);
 
 impl Context {
@@ -49,9 +49,60 @@ impl Context {
         self.0.insert(name, Value::from(Serde(value)));
     }
 
+    /// A hash of every name and value templates can read in the context, for the build cache.
+    /// Each value goes in with a tag for its kind and each text with its length, so no two
+    /// different contexts give the hash the same bytes.
+    pub fn fingerprint(&self) -> u64 {
+        use std::hash::Hasher;
+        let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+        for (name, value) in &self.0 {
+            fingerprint_text(&mut hasher, name);
+            fingerprint_value(&mut hasher, value);
+        }
+        hasher.finish()
+    }
+
     /// The whole context as one template value.
     fn to_value(&self) -> Value {
         Value::from_pairs(self.0.iter().map(|(&name, value)| (name, value.clone())))
+    }
+}
+
+/// Text for [`Context::fingerprint`], its length first.
+fn fingerprint_text(hasher: &mut impl std::hash::Hasher, text: &str) {
+    hasher.write_usize(text.len());
+    hasher.write(text.as_bytes());
+}
+
+/// A value for [`Context::fingerprint`]: a tag for its kind (never 0, which ends a list or a
+/// map), then its contents.
+fn fingerprint_value(hasher: &mut impl std::hash::Hasher, value: &Value) {
+    use minijinja::value::ValueKind;
+    hasher.write_u8(match value.kind() {
+        ValueKind::Undefined => 1,
+        ValueKind::None => 2,
+        ValueKind::Bool => 3,
+        ValueKind::Number => 4,
+        ValueKind::String if value.is_safe() => 5,
+        ValueKind::String => 6,
+        ValueKind::Bytes => 7,
+        ValueKind::Seq => 8,
+        ValueKind::Map => 9,
+        ValueKind::Iterable => 10,
+        ValueKind::Plain => 11,
+        _ => 12,
+    });
+    match (value.as_str(), value.as_object().and_then(|o| o.try_iter_pairs())) {
+        (Some(text), _) => fingerprint_text(hasher, text),
+        (None, Some(pairs)) => {
+            for (key, item) in pairs {
+                fingerprint_value(hasher, &key);
+                fingerprint_value(hasher, &item);
+            }
+            hasher.write_u8(0);
+        }
+        // Numbers as they print (`1` and `1.0` differ), and the rest likewise.
+        (None, None) => fingerprint_text(hasher, &value.to_string()),
     }
 }
 
@@ -860,7 +911,7 @@ fn describe(e: &minijinja::Error, source: Option<&str>) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{Kwargs, Value, escape_into, truncate};
+    use super::{Context, Kwargs, Value, escape_into, truncate};
 
     fn escaped(text: &str) -> String {
         let mut out = String::new();
@@ -893,6 +944,43 @@ mod tests {
             let expected = text.grapheme_indices(true).nth(n).map(|(at, _)| at);
             proptest::prop_assert_eq!(super::grapheme_start(&text, n), expected);
         }
+    }
+
+    #[test]
+    fn contexts_fingerprint_alike_only_when_templates_see_the_same() {
+        let context = |pairs: &[(&'static str, serde_json::Value)]| {
+            let mut c = Context::default();
+            for (name, value) in pairs {
+                c.insert(name, value);
+            }
+            c.fingerprint()
+        };
+        use serde_json::json;
+        let page = json!({"title": "Жртве", "toc": [{"id": "a", "level": 2}], "count": 1});
+        assert_eq!(context(&[("page", page.clone())]), context(&[("page", page.clone())]));
+        let differ = [
+            json!({"title": "Жртве ", "toc": [{"id": "a", "level": 2}], "count": 1}),
+            json!({"title": "Жртве", "toc": [{"id": "a", "level": 3}], "count": 1}),
+            json!({"title": "Жртве", "toc": [{"id": "a", "level": 2}], "count": 1.0}),
+            json!({"title": "Жртве", "toc": [[{"id": "a", "level": 2}]], "count": 1}),
+            json!({"title": "Жртве", "toc": [{"id": "a", "level": 2}, {}], "count": 1}),
+            json!({"title": "Жртве", "toc": [{"id": "a", "level": 2}], "count": "1"}),
+            json!({"title": "Жртве", "toc": [{"id": "a", "level": 2}], "count": true}),
+            json!({"title": "Жртве", "toc": [{"id": "a", "level": 2}], "count": null}),
+        ];
+        for other in differ {
+            assert_ne!(
+                context(&[("page", page.clone())]),
+                context(&[("page", other.clone())]),
+                "{other}"
+            );
+        }
+        // Lists are ended, so where one stops is part of what is hashed.
+        assert_ne!(
+            context(&[("a", json!([["x"], "y"]))]),
+            context(&[("a", json!([["x", "y"]]))])
+        );
+        assert_ne!(context(&[("page", page.clone())]), context(&[("other", page)]));
     }
 
     #[test]
