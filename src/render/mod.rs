@@ -226,9 +226,12 @@ impl Renderer {
             .and_then(|t| t.render(context.to_value()))
             .map_err(|e| {
                 let at = e.name().unwrap_or(name);
-                let source = self.template_files.get(at).map(|(_, text)| text.as_str());
+                let (file, source) = match self.template_files.get(at) {
+                    Some((file, text)) => (file.clone(), Some(text.as_str())),
+                    None => (at.into(), None),
+                };
                 Diagnostic::error(
-                    self.template_file(at),
+                    file,
                     e.line(),
                     format!("while rendering {page_file}: {}", describe(&e, source)),
                 )

@@ -101,8 +101,7 @@ pub(super) fn stat(
         pairs.push((name.to_owned(), text));
     }
     pairs.sort();
-    lookup_text(stats, strings, locale, &pairs)
-        .map_err(|e| minijinja::Error::new(minijinja::ErrorKind::InvalidOperation, format!("stat(): {e}")))
+    lookup_text(stats, strings, locale, &pairs).map_err(|e| super::template_error(format!("stat(): {e}")))
 }
 
 impl Views<'_> {
