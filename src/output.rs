@@ -15,7 +15,7 @@ pub enum Body {
     /// Bytes produced by the build.
     Bytes(std::sync::Arc<[u8]>),
     /// Text produced by the build (pages), kept as text so that checks read it without decoding.
-    Text(std::sync::Arc<str>),
+    Text(std::sync::Arc<String>),
     /// Already put into the output being prepared ([`Staging::put`]); the bytes are not kept.
     Staged,
     /// A file copied as it is (site static files such as PDFs).

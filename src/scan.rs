@@ -65,8 +65,11 @@ impl<'a> Scanner<'a> {
     /// What is wrong with `file`.
     pub fn scan(&self, file: &OutputFile) -> Vec<Finding> {
         let mut findings = Vec::new();
+        let (html, css) = (file.path.ends_with(".html"), file.path.ends_with(".css"));
+        // Only pages and stylesheets are read: data files and search indexes load nothing.
         let text = match &file.body {
-            Body::Text(text) => Some(std::borrow::Cow::Borrowed(&**text)),
+            _ if !html && !css => None,
+            Body::Text(text) => Some(std::borrow::Cow::Borrowed(text.as_str())),
             Body::Bytes(bytes) => Some(String::from_utf8_lossy(bytes)),
             Body::Copy(_) | Body::Staged => None,
         };
@@ -77,9 +80,9 @@ impl<'a> Scanner<'a> {
                     message,
                 })
             };
-            if file.path.ends_with(".html") {
+            if html {
                 scan_html(&text, self.base_url, &self.allowed, &mut found);
-            } else if file.path.ends_with(".css") {
+            } else {
                 scan_css(&text, self.base_url, &mut found);
             }
         }

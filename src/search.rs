@@ -88,43 +88,64 @@ pub fn fold(text: &str) -> String {
 
 /// Appends the words of `text` folded to `out`, each after a space if `out` is not empty:
 /// folding two texts into one buffer gives what folding them joined by a space gives.
+///
+/// One pass over the bytes: runs of printable ASCII are lowered whole, other characters below
+/// U+2070 take their folded text from [`FOLDED`], and a word with a character the table cannot
+/// fold on its own is folded again whole, normalized first ([`fold_word`]).
 fn fold_into(text: &str, out: &mut String) {
-    let table = &*FOLDED;
-    for word in text.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        let at = out.len();
-        if !fold_by_table(word, table, out) {
-            // A character the table cannot fold on its own: normalize the word first, then
-            // fold it character by character.
-            out.truncate(at);
-            fold_word(word, out);
-        }
-    }
-}
-
-/// Appends `word` folded by `table` (runs of printable ASCII lowered whole) and returns `true`,
-/// or returns `false`, having appended part of it, at a character the table cannot fold
-/// without normalizing the word first.
-fn fold_by_table(word: &str, table: &[Folded], out: &mut String) -> bool {
-    let mut rest = word;
-    while let Some(c) = rest.chars().next() {
-        let run = rest.bytes().take_while(u8::is_ascii_graphic).count();
-        if run > 0 {
-            let at = out.len();
-            out.push_str(&rest[..run]);
-            out[at..].make_ascii_lowercase();
-            rest = &rest[run..];
+    let (table, table_text) = &*FOLDED;
+    let mut folded = std::mem::take(out).into_bytes();
+    folded.reserve(text.len() + 1);
+    let bytes = text.as_bytes();
+    // Where the word being folded starts in `text` and in `folded`, if one is.
+    let mut word: Option<(usize, usize)> = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii_graphic() {
+            start_word(&mut word, i, &mut folded);
+            folded.push(b.to_ascii_lowercase());
+            i += 1;
             continue;
         }
-        match table.get(c as usize) {
-            Some(Folded::Chars(chars, len)) => chars[..usize::from(*len)].iter().for_each(|&c| out.push(c)),
-            _ => return false,
+        let c = text[i..].chars().next().expect("i is below the length, at a character");
+        let kind = match table.get(c as usize) {
+            Some(kind) => *kind,
+            None if c.is_whitespace() => Folded::Space,
+            None => Folded::Word,
+        };
+        match kind {
+            Folded::Space => word = None,
+            Folded::Text { at, len } => {
+                start_word(&mut word, i, &mut folded);
+                folded.extend_from_slice(&table_text.as_bytes()[at as usize..at as usize + usize::from(len)]);
+            }
+            Folded::Word => {
+                start_word(&mut word, i, &mut folded);
+                let (from, at) = word.take().expect("started");
+                let end = text[i..].find(char::is_whitespace).map_or(text.len(), |e| i + e);
+                let mut whole = String::new();
+                fold_word(&text[from..end], &mut whole);
+                folded.truncate(at);
+                folded.extend_from_slice(whole.as_bytes());
+                i = end;
+                continue;
+            }
         }
-        rest = &rest[c.len_utf8()..];
+        i += c.len_utf8();
     }
-    true
+    *out = String::from_utf8(folded).expect("whole characters were appended");
+}
+
+/// Starts a word at `i` in the text unless one is open: a space goes into `folded` first if
+/// it holds anything.
+fn start_word(word: &mut Option<(usize, usize)>, i: usize, folded: &mut Vec<u8>) {
+    if word.is_none() {
+        if !folded.is_empty() {
+            folded.push(b' ');
+        }
+        *word = Some((i, folded.len()));
+    }
 }
 
 /// Appends `word` (no whitespace) folded, normalized first, one character at a time.
@@ -140,36 +161,42 @@ fn fold_word(word: &str, out: &mut String) {
 /// How a character of [`FOLDED`] folds.
 #[derive(Clone, Copy)]
 enum Folded {
-    /// To the first `.1` of these characters; a word of such characters is already in NFC.
-    Chars([char; 2], u8),
+    /// It separates words.
+    Space,
+    /// To the `len` bytes at `at` in the text beside the table; a word of such characters is
+    /// already in NFC.
+    Text { at: u32, len: u8 },
     /// Only with the rest of its word, normalized first: normalization may change or combine
-    /// the character, or it folds to more than two characters.
+    /// the character.
     Word,
 }
 
-/// How each character below U+2070 folds, made once with [`fold_char`]: a word in Latin with its
-/// diacritics, Greek or Cyrillic, with the punctuation that smart quotes and dashes write
-/// (U+2000–U+206F), folds with one lookup per character.
-static FOLDED: std::sync::LazyLock<Vec<Folded>> = std::sync::LazyLock::new(|| {
-    (0..0x2070)
+/// How each character below U+2070 folds, made once with [`fold_char`], and the text its
+/// entries point into: a word in Latin with its diacritics, Greek or Cyrillic, with the
+/// punctuation that smart quotes and dashes write (U+2000–U+206F), folds with one lookup per
+/// character.
+static FOLDED: std::sync::LazyLock<(Vec<Folded>, String)> = std::sync::LazyLock::new(|| {
+    let mut text = String::new();
+    let table = (0..0x2070)
         .map(|u| {
-            let Some(c) = char::from_u32(u).filter(|&c| translit::nfc_keeps(c)) else {
+            let Some(c) = char::from_u32(u) else {
                 return Folded::Word;
             };
-            let mut text = String::new();
-            fold_char(c, &mut text);
-            let mut chars = ['\0'; 2];
-            let mut len = 0;
-            for f in text.chars() {
-                if len == chars.len() {
-                    return Folded::Word;
-                }
-                chars[len] = f;
-                len += 1;
+            if c.is_whitespace() {
+                return Folded::Space;
             }
-            Folded::Chars(chars, len as u8)
+            if !translit::nfc_keeps(c) {
+                return Folded::Word;
+            }
+            let at = text.len();
+            fold_char(c, &mut text);
+            Folded::Text {
+                at: u32::try_from(at).expect("the table's text is small"),
+                len: u8::try_from(text.len() - at).expect("a character folds to a few bytes"),
+            }
         })
-        .collect()
+        .collect();
+    (table, text)
 });
 
 /// Appends `c` folded: in lower case, Serbian Cyrillic in Latin, without diacritics.

@@ -19,13 +19,7 @@ pub fn to_latin(text: &str) -> String {
 
 /// Like [`to_latin`], borrowing `text` when it contains no Cyrillic.
 pub fn to_latin_cow(text: &str) -> Cow<'_, str> {
-    // One pass: whether there is Cyrillic to convert, and whether every character is one that
-    // NFC keeps as it is (see `is_stable`), which spares the full check.
-    let (mut cyrillic, mut stable) = (false, true);
-    for c in text.chars() {
-        cyrillic |= is_cyrillic(c);
-        stable &= is_stable(c);
-    }
+    let (cyrillic, stable) = survey(text);
     if !cyrillic {
         return Cow::Borrowed(text);
     }
@@ -34,26 +28,77 @@ pub fn to_latin_cow(text: &str) -> Cow<'_, str> {
     } else {
         Cow::Owned(text.nfc().collect())
     };
+    let letters = &*LETTERS;
     let mut out = String::with_capacity(normalized.len() + normalized.len() / 8);
     let mut rest = normalized.as_ref();
     while !rest.is_empty() {
-        // Split into alternating runs of whitespace and tokens, so a token can be judged as a whole.
-        let split = rest.find(char::is_whitespace).unwrap_or(rest.len());
-        let (token, tail) = if split == 0 {
-            let end = rest.find(|c: char| !c.is_whitespace()).unwrap_or(rest.len());
-            rest.split_at(end)
-        } else {
-            rest.split_at(split)
-        };
-        if split == 0 || is_address(token) {
+        // Alternating runs of whitespace and tokens, so a token can be judged as a whole.
+        let start = rest.find(|c: char| !c.is_whitespace()).unwrap_or(rest.len());
+        out.push_str(&rest[..start]);
+        rest = &rest[start..];
+        let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        let (token, tail) = rest.split_at(end);
+        if is_address(token) {
             out.push_str(token);
         } else {
-            transliterate_token(token, &mut out);
+            transliterate_token(token, letters, &mut out);
         }
         rest = tail;
     }
     Cow::Owned(out)
 }
+
+/// Whether `text` has Cyrillic, and whether every character is one that NFC keeps as it is
+/// ([`is_stable`], which spares the full check), read from the bytes: the lead byte of a
+/// character tells its block.
+fn survey(text: &str) -> (bool, bool) {
+    let bytes = text.as_bytes();
+    let (mut cyrillic, mut stable) = (false, true);
+    let mut i = 0;
+    while i < bytes.len() {
+        let lead = bytes[i];
+        i += match lead {
+            0..0x80 => 1,
+            // U+0080–U+02FF.
+            0xC2..=0xCB => 2,
+            // U+0400–U+047F and U+04C0–U+04FF; U+0480–U+04BF but the combining U+0483–U+0489.
+            0xD0 | 0xD1 | 0xD3 => {
+                cyrillic = true;
+                2
+            }
+            0xD2 => {
+                cyrillic = true;
+                stable &= !(0x83..=0x89).contains(&bytes[i + 1]);
+                2
+            }
+            _ => {
+                stable = false;
+                match lead {
+                    0xF0.. => 4,
+                    0xE0.. => 3,
+                    _ => 2,
+                }
+            }
+        };
+    }
+    (cyrillic, stable)
+}
+
+/// A Latin spelling of one letter: one character, or two.
+type Spelling = (char, Option<char>);
+
+/// The Latin spelling of each character from U+0400 to U+045F as one or two characters
+/// ([`latin_of`]), by its offset from U+0400.
+static LETTERS: std::sync::LazyLock<Vec<Option<Spelling>>> = std::sync::LazyLock::new(|| {
+    ('\u{400}'..='\u{45F}')
+        .map(|c| {
+            latin_of(c).map(|latin| {
+                let mut chars = latin.chars();
+                (chars.next().expect("a spelling has a letter"), chars.next())
+            })
+        })
+        .collect()
+});
 
 /// Whether `c` is a starter that NFC never changes or combines with the next: text made only of
 /// such characters is in NFC.
@@ -64,6 +109,8 @@ pub fn nfc_keeps(c: char) -> bool {
 
 /// [`nfc_keeps`] for the characters of Serbian text, by ranges (tested against it): every
 /// character below the combining diacritics (U+0300) and the letters of the Cyrillic block.
+/// [`survey`] reads the same ranges from the bytes.
+#[cfg(test)]
 fn is_stable(c: char) -> bool {
     matches!(c, '\0'..='\u{2FF}' | '\u{400}'..='\u{482}' | '\u{48A}'..='\u{4FF}')
 }
@@ -77,7 +124,7 @@ fn is_address(token: &str) -> bool {
     token.contains("://") || token.starts_with("www.") || (token.contains('@') && token.contains('.'))
 }
 
-fn transliterate_token(token: &str, out: &mut String) {
+fn transliterate_token(token: &str, letters: &[Option<Spelling>], out: &mut String) {
     let mut prev: Option<char> = None;
     let mut chars = token.chars().peekable();
     while let Some(c) = chars.next() {
@@ -86,8 +133,18 @@ fn transliterate_token(token: &str, out: &mut String) {
             'Њ' => ("Nj", "NJ"),
             'Џ' => ("Dž", "DŽ"),
             _ => {
-                match latin_of(c) {
-                    Some(l) => out.push_str(l),
+                let latin = (c as usize)
+                    .checked_sub(0x400)
+                    .and_then(|i| letters.get(i))
+                    .copied()
+                    .flatten();
+                match latin {
+                    Some((first, second)) => {
+                        out.push(first);
+                        if let Some(second) = second {
+                            out.push(second);
+                        }
+                    }
                     None => out.push(c),
                 }
                 prev = Some(c);
@@ -179,6 +236,27 @@ mod tests {
         // The check that this spares still runs for other text: Е and a combining grave are
         // composed into Ѐ (which has no Latin spelling) before Е could become E.
         assert_eq!(to_latin("\u{415}\u{300}"), "\u{400}");
+    }
+
+    #[test]
+    fn the_survey_of_bytes_reads_each_character_as_its_block() {
+        for c in '\0'..=char::MAX {
+            assert_eq!(
+                survey(c.encode_utf8(&mut [0; 4])),
+                (is_cyrillic(c), is_stable(c)),
+                "{c:?}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_survey_of_a_text_is_that_of_its_characters(text in "[a-zčđ\u{300}-\u{4ff}“–\u{10000}-\u{10010} ]{0,16}") {
+            let by_char = text.chars().fold((false, true), |(cyrillic, stable), c| {
+                (cyrillic || is_cyrillic(c), stable && is_stable(c))
+            });
+            proptest::prop_assert_eq!(survey(&text), by_char);
+        }
     }
 
     #[test]

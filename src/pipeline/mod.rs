@@ -119,7 +119,7 @@ struct MadePage {
     /// That hash together with the definitions of the interface strings it read: what search
     /// entries and scans of this HTML are keyed by.
     made_from: u64,
-    html: Arc<str>,
+    html: Arc<String>,
     /// What it read, building its context and rendering.
     reads: ReadSet,
 }
@@ -237,7 +237,7 @@ impl BuildCache {
         (inputs, template): (u64, u64),
         strings: &Strings,
         render: impl FnOnce() -> Result<(String, BTreeSet<Read>), Diagnostic>,
-    ) -> Result<Arc<str>, Diagnostic> {
+    ) -> Result<Arc<String>, Diagnostic> {
         if let Some(made) = self.finished(url).filter(|m| m.inputs == inputs) {
             lock(&self.inputs).insert(output::file_for_url(url), made.made_from);
             return Ok(made.html);
