@@ -62,9 +62,10 @@ impl Context {
         hasher.finish()
     }
 
-    /// The whole context as one template value.
+    /// The whole context as one template value: a map that templates look names up in by
+    /// name, not by going through its keys.
     fn to_value(&self) -> Value {
-        Value::from_pairs(self.0.iter().map(|(&name, value)| (name, value.clone())))
+        Value::from_object(self.0.clone())
     }
 }
 
