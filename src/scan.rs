@@ -5,8 +5,6 @@
 //! event handlers (a strict Content-Security-Policy would block them anyway), and for e-mail
 //! addresses and phone numbers that are not on the site's allow-list. A finding stops the build.
 
-use std::borrow::Cow;
-
 use crate::output::{Body, OutputFile};
 use rayon::prelude::*;
 
@@ -93,7 +91,7 @@ impl<'a> Scanner<'a> {
 /// Whether `url` leaves the site.
 fn is_foreign(url: &str, base_url: &str) -> bool {
     let url = url.trim();
-    (url.starts_with("http://") || url.starts_with("https://") || url.starts_with("//"))
+    (starts_with_ignoring_case(url, "http://") || starts_with_ignoring_case(url, "https://") || url.starts_with("//"))
         && !url.starts_with(&format!("{base_url}/"))
 }
 
@@ -116,24 +114,25 @@ fn scan_css(css: &str, base_url: &str, found: &mut impl FnMut(String)) {
     }
 }
 
-/// A tag as the scanner sees it: its name and attributes (names lowercased).
+/// A tag as the scanner sees it: its name and attributes as written. Names are compared
+/// without regard to ASCII case, as browsers read them.
 struct Tag<'a> {
-    name: Cow<'a, str>,
-    attrs: Vec<(Cow<'a, str>, &'a str)>,
-}
-
-/// `name` in lowercase, borrowed when it already is (as in minified output).
-fn lowercase(name: &str) -> Cow<'_, str> {
-    if name.bytes().any(|b| b.is_ascii_uppercase()) || !name.is_ascii() {
-        Cow::Owned(name.to_lowercase())
-    } else {
-        Cow::Borrowed(name)
-    }
+    name: &'a str,
+    attrs: Vec<(&'a str, &'a str)>,
 }
 
 impl Tag<'_> {
+    /// Whether the tag's name is `name` (in lowercase).
+    fn is(&self, name: &str) -> bool {
+        self.name.eq_ignore_ascii_case(name)
+    }
+
+    /// The value of attribute `name` (in lowercase), if the tag has it.
     fn attr(&self, name: &str) -> Option<&str> {
-        self.attrs.iter().find(|(n, _)| n == name).map(|(_, v)| *v)
+        self.attrs
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| *v)
     }
 }
 
@@ -155,16 +154,16 @@ fn scan_html(html: &str, base_url: &str, allowed: &[String], found: &mut impl Fn
         };
         rest = after;
         check_tag(&tag, base_url, allowed, found);
-        if tag.name == "script" {
+        if tag.is("script") {
             let end = rest.find("</script").unwrap_or(rest.len());
             if tag.attr("src").is_none() || !rest[..end].trim().is_empty() {
                 found("an inline script".to_owned());
             }
             rest = &rest[end..];
-        } else if tag.name == "style" {
+        } else if tag.is("style") {
             found("a <style> element (styles belong in the theme's stylesheet)".to_owned());
             rest = &rest[rest.find("</style").unwrap_or(rest.len())..];
-        } else if tag.name == "svg" {
+        } else if tag.is("svg") {
             // SVG text is chart labels and numbers: skip to its end so counts are not read as phones.
             let end = rest.find("</svg").unwrap_or(rest.len());
             rest = &rest[end..];
@@ -183,31 +182,36 @@ fn scan_html(html: &str, base_url: &str, allowed: &[String], found: &mut impl Fn
 }
 
 fn check_tag(tag: &Tag, base_url: &str, allowed: &[String], found: &mut impl FnMut(String)) {
-    let loads: &[&str] = match tag.name.as_ref() {
-        "script" | "img" | "iframe" | "frame" | "embed" | "source" | "audio" | "video" | "track" | "input" => {
-            &["src", "srcset"]
+    const LOAD_SRC: [&str; 10] = [
+        "script", "img", "iframe", "frame", "embed", "source", "audio", "video", "track", "input",
+    ];
+    let loads: &[&str] = if LOAD_SRC.iter().any(|n| tag.is(n)) {
+        &["src", "srcset"]
+    } else if tag.is("object") {
+        &["data"]
+    } else if tag.is("link") {
+        let loaded = [
+            "stylesheet",
+            "icon",
+            "preload",
+            "prefetch",
+            "modulepreload",
+            "manifest",
+            "apple-touch-icon",
+            "preconnect",
+            "dns-prefetch",
+        ];
+        let rel = tag.attr("rel").unwrap_or("");
+        if rel
+            .split_ascii_whitespace()
+            .any(|r| loaded.iter().any(|l| r.eq_ignore_ascii_case(l)))
+        {
+            &["href"]
+        } else {
+            &[]
         }
-        "object" => &["data"],
-        "link" => {
-            let rel = tag.attr("rel").unwrap_or("").to_lowercase();
-            let loaded = [
-                "stylesheet",
-                "icon",
-                "preload",
-                "prefetch",
-                "modulepreload",
-                "manifest",
-                "apple-touch-icon",
-                "preconnect",
-                "dns-prefetch",
-            ];
-            if rel.split_whitespace().any(|r| loaded.contains(&r)) {
-                &["href"]
-            } else {
-                &[]
-            }
-        }
-        _ => &[],
+    } else {
+        &[]
     };
     for name in loads {
         if let Some(value) = tag.attr(name) {
@@ -219,20 +223,26 @@ fn check_tag(tag: &Tag, base_url: &str, allowed: &[String], found: &mut impl FnM
         }
     }
     for (name, value) in &tag.attrs {
-        if name == "style" {
+        if name.eq_ignore_ascii_case("style") {
             found(format!("<{}> has a style attribute", tag.name));
-        } else if name.starts_with("on") && name.len() > 2 {
+        } else if name.len() > 2 && starts_with_ignoring_case(name, "on") {
             found(format!("<{}> has an event handler {name}", tag.name));
-        } else if name == "href" {
+        } else if name.eq_ignore_ascii_case("href") {
             let link = value.trim();
             let rel = tag.attr("rel").unwrap_or("");
-            if tag.name == "a" && is_foreign(link, base_url) && !rel.split_whitespace().any(|r| r == "noreferrer") {
+            if tag.is("a")
+                && is_foreign(link, base_url)
+                && !rel
+                    .split_ascii_whitespace()
+                    .any(|r| r.eq_ignore_ascii_case("noreferrer"))
+            {
                 found(format!(
                     "the link to {link} lacks rel=\"noopener noreferrer\": it would tell that site where the visitor came from"
                 ));
             }
             for scheme in ["mailto:", "tel:"] {
-                if let Some(contact) = link.strip_prefix(scheme) {
+                if starts_with_ignoring_case(link, scheme) {
+                    let contact = &link[scheme.len()..];
                     if !allowed.contains(&compact(contact)) {
                         found(format!(
                             "a {scheme} link to {contact} that is not in the hotline data or the allow-list"
@@ -240,24 +250,32 @@ fn check_tag(tag: &Tag, base_url: &str, allowed: &[String], found: &mut impl FnM
                     }
                 }
             }
-            if link.starts_with("javascript:") {
+            if starts_with_ignoring_case(link, "javascript:") {
                 found("a javascript: link".to_owned());
             }
         }
     }
 }
 
+/// Whether `text` starts with `prefix` (ASCII, in lowercase) in any case, as browsers read
+/// URL schemes and attribute names.
+fn starts_with_ignoring_case(text: &str, prefix: &str) -> bool {
+    text.as_bytes()
+        .get(..prefix.len())
+        .is_some_and(|start| start.eq_ignore_ascii_case(prefix.as_bytes()))
+}
+
 /// Parses the tag at the start of `html` (which starts with `<`); returns it and the rest. Its
 /// attributes go into `attrs` (empty; a scan passes the same buffer from tag to tag). Names and
 /// unquoted values end at HTML's whitespace (ASCII's).
-fn parse_tag<'a>(html: &'a str, mut attrs: Vec<(Cow<'a, str>, &'a str)>) -> Option<(Tag<'a>, &'a str)> {
+fn parse_tag<'a>(html: &'a str, mut attrs: Vec<(&'a str, &'a str)>) -> Option<(Tag<'a>, &'a str)> {
     /// Where the first byte of `text` for which `stop` holds is, or its length.
     fn until(text: &str, stop: impl Fn(u8) -> bool) -> usize {
         text.bytes().position(stop).unwrap_or(text.len())
     }
     let body = html.strip_prefix('<')?;
     let name_end = until(body, |b| b.is_ascii_whitespace() || b == b'>' || b == b'/');
-    let name = lowercase(&body[..name_end]);
+    let name = &body[..name_end];
     if name.is_empty() || name.starts_with('!') || name.starts_with('?') {
         return Some((
             Tag { name, attrs },
@@ -274,7 +292,7 @@ fn parse_tag<'a>(html: &'a str, mut attrs: Vec<(Cow<'a, str>, &'a str)>) -> Opti
             return Some((Tag { name, attrs }, after));
         }
         let attr_end = until(rest, |b| b.is_ascii_whitespace() || b == b'=' || b == b'>');
-        let attr = lowercase(&rest[..attr_end]);
+        let attr = &rest[..attr_end];
         rest = &rest[attr_end..];
         let mut value = "";
         if let Some(after_eq) = rest.trim_ascii_start().strip_prefix('=') {
@@ -400,6 +418,27 @@ mod tests {
         ] {
             assert!(all.contains(expected), "missing {expected:?} in:\n{all}");
         }
+    }
+
+    #[test]
+    fn names_and_schemes_are_read_in_any_case_as_browsers_read_them() {
+        let found = page(
+            "<LINK REL=StyleSheet HREF=HTTPS://fonts.example/css><IMG SRC=//cdn.example/a.png>\
+             <P STYLE=color:red OnClick=x()>text</P><A HREF=\"JavaScript:alert(1)\">j</A>\
+             <a href=MAILTO:a@b.org>m</a><a href=Https://other.example/ rel=NoReferrer>fine</a>",
+        );
+        let all = found.join("\n");
+        for expected in [
+            "<LINK> loads HTTPS://fonts.example/css",
+            "<IMG> loads //cdn.example/a.png",
+            "<P> has a style attribute",
+            "<P> has an event handler OnClick",
+            "a javascript: link",
+            "a mailto: link to a@b.org",
+        ] {
+            assert!(all.contains(expected), "missing {expected:?} in:\n{all}");
+        }
+        assert!(!all.contains("other.example"), "rel=NoReferrer counts:\n{all}");
     }
 
     #[test]
