@@ -121,7 +121,10 @@ pub fn is_cyrillic(c: char) -> bool {
 }
 
 fn is_address(token: &str) -> bool {
-    token.contains("://") || token.starts_with("www.") || (token.contains('@') && token.contains('.'))
+    // Most tokens are words: one look for `:` or `@` settles them.
+    token.starts_with("www.")
+        || (memchr::memchr2(b':', b'@', token.as_bytes()).is_some()
+            && (token.contains("://") || (token.contains('@') && token.contains('.'))))
 }
 
 fn transliterate_token(token: &str, letters: &[Option<Spelling>], out: &mut String) {
