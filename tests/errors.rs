@@ -174,6 +174,36 @@ fn check_reports_translation_coverage_and_missing_strings() {
 }
 
 #[test]
+fn a_leak_on_every_page_is_reported_once() {
+    let site = Site::new();
+    site.page("_index.en.md", "Home", "x")
+        .page("a.en.md", "A", "a")
+        .page("b.en.md", "B", "b");
+    site.build();
+    // Every page with the base template's footer.
+    let pages = common::html_files(&site.out())
+        .iter()
+        .filter(|f| std::fs::read_to_string(f).unwrap().contains("</footer>"))
+        .count();
+    let base = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates/base.html"),
+    )
+    .expect("the default base template");
+    site.write(
+        "templates/base.html",
+        &base.replace("</footer>", "<a href=\"JavaScript:void(0)\">x</a></footer>"),
+    );
+    let out = site.run(&["build"]);
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    let lines: Vec<&str> = err.lines().filter(|l| l.contains("a javascript: link")).collect();
+    assert_eq!(lines.len(), 1, "one error for all {pages} pages:\n{err}");
+    assert!(lines[0].contains(&format!("on {pages} pages (404.html, ")), "{err}");
+    assert!(lines[0].contains(&format!(" and {} more)", pages - 3)), "{err}");
+    assert!(err.contains("a template (templates/)"), "{err}");
+}
+
+#[test]
 fn the_build_refuses_pages_that_would_leak_their_visitors() {
     let site = Site::new();
     site.page("_index.en.md", "Home", "x").page(

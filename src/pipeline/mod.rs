@@ -1008,17 +1008,45 @@ fn report_leaks(
                 .map(|src| (output::file_for_url(&p.url), src.file.clone()))
         })
         .collect();
-    for f in findings {
-        let (file, where_) = match sources.get(&f.file) {
-            Some(src) => (src.clone(), format!(" (on the page {})", f.file)),
-            None => (PathBuf::from(&f.file), String::new()),
-        };
-        diagnostics.push(
-            Diagnostic::error(file, None, format!("{}{where_}", f.message))
-                .with_hint("pages may load nothing from other sites and carry no inline code; contacts belong in the hotline data or [help] allowed_contacts"),
-        );
+    const HINT: &str = "pages may load nothing from other sites and carry no inline code; contacts belong in the hotline data or [help] allowed_contacts";
+    // The same finding on many pages comes from what they share: one error says it once.
+    let mut by_message: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for f in &findings {
+        by_message.entry(&f.message).or_default().push(&f.file);
+    }
+    for (message, mut files) in by_message {
+        if files.len() > SHARED_FINDING {
+            files.sort_unstable();
+            let examples = files[..SHARED_FINDING].join(", ");
+            diagnostics.push(
+                Diagnostic::error(
+                    files[0],
+                    None,
+                    format!(
+                        "{message}, on {} pages ({examples} and {} more)",
+                        files.len(),
+                        files.len() - SHARED_FINDING
+                    ),
+                )
+                .with_hint(format!(
+                    "the same on many pages comes from what they share: a template (templates/) or an interface string (i18n/); {HINT}"
+                )),
+            );
+            continue;
+        }
+        for file in files {
+            let (file, where_) = match sources.get(file) {
+                Some(src) => (src.clone(), format!(" (on the page {file})")),
+                None => (PathBuf::from(file), String::new()),
+            };
+            diagnostics.push(Diagnostic::error(file, None, format!("{message}{where_}")).with_hint(HINT));
+        }
     }
 }
+
+/// How many pages may show the same leak-scan finding before it is reported once for all of
+/// them, with this many of them named.
+const SHARED_FINDING: usize = 3;
 
 /// The e-mail addresses and phone numbers pages may show: the configured ones and the hotlines'.
 fn allowed_contacts(site: &Site) -> Vec<String> {
