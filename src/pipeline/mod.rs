@@ -643,8 +643,14 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         });
     }
     let streamed_entries = streamed_entries.into_inner().unwrap_or_else(|e| e.into_inner());
-    // Unless the next build starts from this one, the rendered Markdown is needed no more.
-    let rendered = if keeps_state { rendered } else { HashMap::new() };
+    // Unless the next build starts from this one, the rendered Markdown is needed no more. (A
+    // binding left unmoved would live to the end of the build.)
+    let rendered = if keeps_state {
+        rendered
+    } else {
+        drop(rendered);
+        HashMap::new()
+    };
     let mut files = pages;
     if !diagnostics.has_errors() {
         // Every page rendered, so `files[i]` is page `i`.
