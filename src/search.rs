@@ -229,7 +229,10 @@ fn push_plain(c: char, out: &mut String) {
 /// `reuse(url)` may give the entry a previous build made of a page whose HTML has not changed
 /// since; `None` extracts it again. Every entry made is passed to `keep`. A part whose entries
 /// were all reused may be taken whole from `reuse_index(locale, part)`; every part made is
-/// passed to `keep_index`.
+/// passed to `keep_index`. Each part's file is passed to `finish` as soon as it is made, and
+/// what that returns is kept (a streamed build puts the file into the output and keeps its
+/// path, so the parts, several MiB each, are not all held at once).
+#[allow(clippy::too_many_arguments)]
 pub fn indexes(
     site: &Site,
     pages: &[OutputFile],
@@ -237,6 +240,7 @@ pub fn indexes(
     keep: &(dyn Fn(&str, &Option<Entry>) + Sync),
     reuse_index: &(dyn Fn(Part) -> Option<Arc<[u8]>> + Sync),
     keep_index: &(dyn Fn(Part, &Arc<[u8]>) + Sync),
+    finish: &(dyn Fn(OutputFile) -> OutputFile + Sync),
 ) -> Vec<OutputFile> {
     let entries: Vec<(bool, Option<Entry>)> = site
         .pages
@@ -270,7 +274,7 @@ pub fn indexes(
                     keep_index((locale, part), &body);
                     body
                 });
-            index_file(site, locale, part, body)
+            finish(index_file(site, locale, part, body))
         })
         .collect()
 }

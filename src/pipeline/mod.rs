@@ -652,6 +652,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         HashMap::new()
     };
     let mut files = pages;
+    let index_failed = std::sync::Mutex::new(None);
     if !diagnostics.has_errors() {
         // Every page rendered, so `files[i]` is page `i`.
         let cache = options.cache.as_deref();
@@ -682,8 +683,30 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
                     lock(&c.search_indexes).insert((locale, part.to_owned()), (*structure, bytes.clone()));
                 }
             },
+            // A streamed build puts each part into the new output as soon as it is made.
+            &|file| match &staging {
+                Some(staging) => {
+                    if let Err(e) = staging.put(&file) {
+                        lock(&index_failed).get_or_insert(e);
+                    }
+                    OutputFile {
+                        path: file.path,
+                        body: Body::Staged,
+                    }
+                }
+                None => file,
+            },
         );
         files.extend(indexes);
+    }
+    if let (Some(e), Some(out)) = (
+        index_failed.into_inner().unwrap_or_else(|e| e.into_inner()),
+        &options.out,
+    ) {
+        return Err(BuildError::Write {
+            path: out.clone(),
+            source: e,
+        });
     }
     watch.lap("search index");
     files.extend(kept.into_iter().flatten());
