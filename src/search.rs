@@ -89,7 +89,7 @@ pub fn fold(text: &str) -> String {
 /// Appends the words of `text` folded to `out`, each after a space if `out` is not empty:
 /// folding two texts into one buffer gives what folding them joined by a space gives.
 ///
-/// One pass over the bytes: runs of printable ASCII are lowered whole, other characters below
+/// One pass over the bytes: printable ASCII is lowered byte by byte, other characters below
 /// U+2070 take their folded text from [`FOLDED`], and a word with a character the table cannot
 /// fold on its own is folded again whole, normalized first ([`fold_word`]).
 fn fold_into(text: &str, out: &mut String) {

@@ -185,10 +185,7 @@ fn a_leak_on_every_page_is_reported_once() {
         .iter()
         .filter(|f| std::fs::read_to_string(f).unwrap().contains("</footer>"))
         .count();
-    let base = std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates/base.html"),
-    )
-    .expect("the default base template");
+    let base = common::built_in_template("base.html");
     site.write(
         "templates/base.html",
         &base.replace("</footer>", "<a href=\"JavaScript:void(0)\">x</a></footer>"),

@@ -349,14 +349,7 @@ fn a_template_change_renders_the_pages_made_with_it() {
         .with_test_plan();
     let cached = preview(&site);
     let first = build(&cached).unwrap();
-    let built_in = |name: &str| {
-        std::fs::read_to_string(
-            Path::new(env!("CARGO_MANIFEST_DIR"))
-                .join("themes/default/templates")
-                .join(name),
-        )
-        .unwrap()
-    };
+    let built_in = common::built_in_template;
 
     // The activity template: the two activities' pages in each of the three locales. Only the
     // templates are read again (an unreported body edit is not seen).

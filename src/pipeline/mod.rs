@@ -633,15 +633,6 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         findings: streamed_findings,
         failed: streamed_failure,
     } = streamed;
-    if let (Some(e), Some(out)) = (
-        streamed_failure.into_inner().unwrap_or_else(|e| e.into_inner()),
-        &options.out,
-    ) {
-        return Err(BuildError::Write {
-            path: out.clone(),
-            source: e,
-        });
-    }
     let streamed_entries = streamed_entries.into_inner().unwrap_or_else(|e| e.into_inner());
     // Unless the next build starts from this one, the rendered Markdown is needed no more. (A
     // binding left unmoved would live to the end of the build.)
@@ -652,7 +643,6 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         HashMap::new()
     };
     let mut files = pages;
-    let index_failed = std::sync::Mutex::new(None);
     if !diagnostics.has_errors() {
         // Every page rendered, so `files[i]` is page `i`.
         let cache = options.cache.as_deref();
@@ -683,11 +673,12 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
                     lock(&c.search_indexes).insert((locale, part.to_owned()), (*structure, bytes.clone()));
                 }
             },
-            // A streamed build puts each part into the new output as soon as it is made.
+            // A streamed build puts each part into the new output as soon as it is made, as it
+            // put the pages.
             &|file| match &staging {
                 Some(staging) => {
                     if let Err(e) = staging.put(&file) {
-                        lock(&index_failed).get_or_insert(e);
+                        lock(&streamed_failure).get_or_insert(e);
                     }
                     OutputFile {
                         path: file.path,
@@ -699,8 +690,9 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         );
         files.extend(indexes);
     }
+    // The first error putting a page or a part of the index into the new output.
     if let (Some(e), Some(out)) = (
-        index_failed.into_inner().unwrap_or_else(|e| e.into_inner()),
+        streamed_failure.into_inner().unwrap_or_else(|e| e.into_inner()),
         &options.out,
     ) {
         return Err(BuildError::Write {

@@ -215,6 +215,16 @@ pub fn texts(doc: &Html, selector: &str) -> Vec<String> {
         .collect()
 }
 
+/// The text of the default theme's template `name`, for tests that override it.
+pub fn built_in_template(name: &str) -> String {
+    std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("themes/default/templates")
+            .join(name),
+    )
+    .expect("a template of the default theme")
+}
+
 /// Every HTML file below `dir`, as paths.
 pub fn html_files(dir: &Path) -> Vec<PathBuf> {
     let mut files = Vec::new();
