@@ -10,10 +10,12 @@ pub mod translit;
 
 use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
+use std::sync::Arc;
 
 use chrono::{Datelike, NaiveDate};
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use rustc_hash::FxHashMap;
 use unic_langid::LanguageIdentifier;
 
 use crate::config::SiteConfig;
@@ -41,6 +43,10 @@ pub struct Strings {
     /// Whether any message refers to another message or a term: then a change to one message
     /// may change others.
     references: bool,
+    /// Per locale, the messages without placeables (most of them), as [`Strings::get`] gives
+    /// them whatever the arguments: resolved once at load instead of on every use. (Looked up
+    /// on every string a page shows, so with a faster hash than SipHash.)
+    resolved: FxHashMap<String, FxHashMap<String, Arc<str>>>,
 }
 
 /// An interface string that exists in no language, not even English.
@@ -76,6 +82,7 @@ impl Strings {
         let mut ids = HashMap::new();
         let mut fingerprints = HashMap::new();
         let mut references = false;
+        let mut defined_in: Vec<(String, BTreeSet<String>)> = Vec::new();
         let mut locales: Vec<(String, String, bool)> = config
             .locales
             .iter()
@@ -113,15 +120,18 @@ impl Strings {
                 .collect();
             fingerprints.insert(locale.clone(), prints);
             if !transliterate {
-                ids.insert(language.clone(), defined);
+                ids.insert(language.clone(), defined.clone());
             }
+            defined_in.push((locale.clone(), defined));
             bundles.insert(locale, bundle);
         }
+        let resolved = resolve_plain(&bundles, &defined_in);
         Strings {
             bundles,
             ids,
             fingerprints,
             references,
+            resolved,
         }
     }
 
@@ -174,6 +184,23 @@ impl Strings {
     /// The string `key` in `locale`, with `args`, falling back to English.
     pub fn get(&self, locale: &str, key: &str, args: Option<&FluentArgs>) -> Result<String, UnknownString> {
         crate::reads::note_string(locale, key);
+        match self.resolved.get(locale).and_then(|m| m.get(key)) {
+            Some(text) => Ok(text.to_string()),
+            None => self.format(locale, key, args),
+        }
+    }
+
+    /// [`Strings::get`] as shared text: a message without placeables is not copied.
+    pub fn shared(&self, locale: &str, key: &str, args: Option<&FluentArgs>) -> Result<Arc<str>, UnknownString> {
+        crate::reads::note_string(locale, key);
+        match self.resolved.get(locale).and_then(|m| m.get(key)) {
+            Some(text) => Ok(text.clone()),
+            None => self.format(locale, key, args).map(Arc::from),
+        }
+    }
+
+    /// The string `key` in `locale` formatted by Fluent with `args`, falling back to English.
+    fn format(&self, locale: &str, key: &str, args: Option<&FluentArgs>) -> Result<String, UnknownString> {
         for code in [locale, FALLBACK] {
             let Some(bundle) = self.bundles.get(code) else { continue };
             if let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) {
@@ -241,6 +268,43 @@ impl Strings {
         self.get(locale, "date-long", Some(&args))
             .unwrap_or_else(|_| date.to_string())
     }
+}
+
+/// Per locale, every message among those `defined_in` it or in English whose pattern (the
+/// locale's own, or English where it has none, as [`Strings::format`] chooses) has no
+/// placeables, formatted: such a message reads the same whatever the arguments.
+fn resolve_plain(
+    bundles: &HashMap<String, FluentBundle<FluentResource>>,
+    defined_in: &[(String, BTreeSet<String>)],
+) -> FxHashMap<String, FxHashMap<String, Arc<str>>> {
+    use fluent_syntax::ast::PatternElement;
+    let english = defined_in
+        .iter()
+        .find(|(locale, _)| locale == FALLBACK)
+        .map(|(_, ids)| ids);
+    defined_in
+        .iter()
+        .map(|(locale, own)| {
+            let ids: BTreeSet<&String> = own.iter().chain(english.into_iter().flatten()).collect();
+            let plain = ids
+                .into_iter()
+                .filter_map(|id| {
+                    let (bundle, pattern) = [locale.as_str(), FALLBACK].into_iter().find_map(|code| {
+                        let bundle = bundles.get(code)?;
+                        Some((bundle, bundle.get_message(id)?.value()?))
+                    })?;
+                    let text_only = pattern
+                        .elements
+                        .iter()
+                        .all(|e| matches!(e, PatternElement::TextElement { .. }));
+                    let mut errors = Vec::new();
+                    let text = bundle.format_pattern(pattern, None, &mut errors);
+                    (text_only && errors.is_empty()).then(|| (id.clone(), Arc::from(text.as_ref())))
+                })
+                .collect();
+            (locale.clone(), plain)
+        })
+        .collect()
 }
 
 fn hash_text(text: &str) -> u64 {

@@ -760,11 +760,12 @@ fn script_switch(site: &Site, group: usize, current: usize) -> Option<ScriptSwit
 
 /// `t(key="…", count=n)`: an interface string in `locale`; other numbers and texts given are
 /// the string's arguments.
-fn translate(strings: &Strings, locale: &str, kwargs: &Kwargs) -> Result<String, minijinja::Error> {
-    let key: &str = kwargs.get("key").map_err(|_| template_error("t() needs key=\"…\""))?;
+fn translate(strings: &Strings, locale: &str, kwargs: &Kwargs) -> Result<Value, minijinja::Error> {
+    // `peek`, not `get`: every argument is read, and `get` copies each name to mark it used.
+    let key: &str = kwargs.peek("key").map_err(|_| template_error("t() needs key=\"…\""))?;
     let mut fargs = fluent_bundle::FluentArgs::new();
     for name in kwargs.args().filter(|&n| n != "key") {
-        let value: Value = kwargs.get(name)?;
+        let value: Value = kwargs.peek(name)?;
         if let Some(text) = value.as_str() {
             fargs.set(name.to_owned(), fluent_bundle::FluentValue::from(text.to_owned()));
         } else if value.is_number() {
@@ -773,14 +774,15 @@ fn translate(strings: &Strings, locale: &str, kwargs: &Kwargs) -> Result<String,
         }
     }
     strings
-        .get(locale, key, Some(&fargs))
+        .shared(locale, key, Some(&fargs))
+        .map(Value::from)
         .map_err(|e| template_error(e.to_string()))
 }
 
 /// `asset(name="style.css")`: the fingerprinted URL of a theme file.
 fn asset_url(assets: &HashMap<String, String>, kwargs: &Kwargs) -> Result<Value, minijinja::Error> {
     let name: &str = kwargs
-        .get("name")
+        .peek("name")
         .map_err(|_| template_error("asset() needs name=\"…\""))?;
     assets
         .get(name)
