@@ -89,11 +89,13 @@ pub fn fold(text: &str) -> String {
 /// Appends the words of `text` folded to `out`, each after a space if `out` is not empty:
 /// folding two texts into one buffer gives what folding them joined by a space gives.
 ///
-/// One pass over the bytes: printable ASCII is lowered byte by byte, other characters below
-/// U+2070 take their folded text from [`FOLDED`], and a word with a character the table cannot
-/// fold on its own is folded again whole, normalized first ([`fold_word`]).
+/// One pass over the bytes: printable ASCII is lowered byte by byte, ASCII spaces end words,
+/// other characters below U+2070 take their folded bytes from [`FOLDED`] (those written in two
+/// bytes, Cyrillic and Latin with diacritics among them, read without the general decoder),
+/// and a word with a character the table cannot fold on its own is folded again whole,
+/// normalized first ([`fold_word`]).
 fn fold_into(text: &str, out: &mut String) {
-    let (table, table_text) = &*FOLDED;
+    let table = &*FOLDED;
     let mut folded = std::mem::take(out).into_bytes();
     folded.reserve(text.len() + 1);
     let bytes = text.as_bytes();
@@ -108,17 +110,33 @@ fn fold_into(text: &str, out: &mut String) {
             i += 1;
             continue;
         }
-        let c = text[i..].chars().next().expect("i is below the length, at a character");
+        if b.is_ascii_whitespace() {
+            word = None;
+            i += 1;
+            continue;
+        }
+        let (c, width) = match b {
+            // The lead byte of a character in two bytes, U+0080 to U+07FF: `text` is UTF-8, so
+            // a continuation byte follows.
+            0xC2..=0xDF => ((u32::from(b & 0x1F) << 6) | u32::from(bytes[i + 1] & 0x3F), 2),
+            _ => {
+                let c = text[i..].chars().next().expect("i is below the length, at a character");
+                (u32::from(c), c.len_utf8())
+            }
+        };
         let kind = match table.get(c as usize) {
             Some(kind) => *kind,
-            None if c.is_whitespace() => Folded::Space,
+            None if char::from_u32(c).is_some_and(char::is_whitespace) => Folded::Space,
             None => Folded::Word,
         };
         match kind {
             Folded::Space => word = None,
-            Folded::Text { at, len } => {
+            Folded::Text { len, bytes } => {
                 start_word(&mut word, i, &mut folded);
-                folded.extend_from_slice(&table_text.as_bytes()[at as usize..at as usize + usize::from(len)]);
+                // All of `bytes` at once (a copy of known size, without a call), then cut to `len`.
+                let at = folded.len();
+                folded.extend_from_slice(&bytes);
+                folded.truncate(at + usize::from(len));
             }
             Folded::Word => {
                 start_word(&mut word, i, &mut folded);
@@ -132,7 +150,7 @@ fn fold_into(text: &str, out: &mut String) {
                 continue;
             }
         }
-        i += c.len_utf8();
+        i += width;
     }
     *out = String::from_utf8(folded).expect("whole characters were appended");
 }
@@ -163,21 +181,23 @@ fn fold_word(word: &str, out: &mut String) {
 enum Folded {
     /// It separates words.
     Space,
-    /// To the `len` bytes at `at` in the text beside the table; a word of such characters is
-    /// already in NFC.
-    Text { at: u32, len: u8 },
+    /// To the first `len` of `bytes`; a word of such characters is already in NFC.
+    Text { len: u8, bytes: [u8; FOLDED_MAX] },
     /// Only with the rest of its word, normalized first: normalization may change or combine
     /// the character.
     Word,
 }
 
-/// How each character below U+2070 folds, made once with [`fold_char`], and the text its
-/// entries point into: a word in Latin with its diacritics, Greek or Cyrillic, with the
-/// punctuation that smart quotes and dashes write (U+2000–U+206F), folds with one lookup per
-/// character.
-static FOLDED: std::sync::LazyLock<(Vec<Folded>, String)> = std::sync::LazyLock::new(|| {
+/// The most bytes [`FOLDED`] holds for a character: below U+2070 none folds to more than
+/// three (`Ⱥ` to `ⱥ`); one that did would be folded with its word.
+const FOLDED_MAX: usize = 4;
+
+/// How each character below U+2070 folds, made once with [`fold_char`]: a word in Latin with
+/// its diacritics, Greek or Cyrillic, with the punctuation that smart quotes and dashes write
+/// (U+2000–U+206F), folds with one lookup per character.
+static FOLDED: std::sync::LazyLock<Vec<Folded>> = std::sync::LazyLock::new(|| {
     let mut text = String::new();
-    let table = (0..0x2070)
+    (0..0x2070)
         .map(|u| {
             let Some(c) = char::from_u32(u) else {
                 return Folded::Word;
@@ -188,15 +208,19 @@ static FOLDED: std::sync::LazyLock<(Vec<Folded>, String)> = std::sync::LazyLock:
             if !translit::nfc_keeps(c) {
                 return Folded::Word;
             }
-            let at = text.len();
+            text.clear();
             fold_char(c, &mut text);
+            let mut bytes = [0; FOLDED_MAX];
+            match bytes.get_mut(..text.len()) {
+                Some(room) => room.copy_from_slice(text.as_bytes()),
+                None => return Folded::Word,
+            }
             Folded::Text {
-                at: u32::try_from(at).expect("the table's text is small"),
-                len: u8::try_from(text.len() - at).expect("a character folds to a few bytes"),
+                len: u8::try_from(text.len()).expect("at most FOLDED_MAX"),
+                bytes,
             }
         })
-        .collect();
-    (table, text)
+        .collect()
 });
 
 /// Appends `c` folded: in lower case, Serbian Cyrillic in Latin, without diacritics.
