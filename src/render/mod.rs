@@ -817,10 +817,7 @@ fn escape_into(out: &mut impl std::fmt::Write, input: &str) -> std::fmt::Result 
     let mut rest = input;
     // Copy the runs between special characters whole; they are all ASCII, so any byte index
     // found is a character boundary.
-    while let Some(i) = rest
-        .bytes()
-        .position(|b| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\''))
-    {
+    while let Some(i) = next_to_escape(rest.as_bytes()) {
         out.write_str(&rest[..i])?;
         out.write_str(match rest.as_bytes()[i] {
             b'&' => "&amp;",
@@ -832,6 +829,14 @@ fn escape_into(out: &mut impl std::fmt::Write, input: &str) -> std::fmt::Result 
         rest = &rest[i + 1..];
     }
     out.write_str(rest)
+}
+
+/// Where the first byte of `text` that [`escape_into`] escapes is: memchr's vector search for
+/// three of them, then for the other two before what that found (most text has none).
+fn next_to_escape(text: &[u8]) -> Option<usize> {
+    let markup = memchr::memchr3(b'&', b'<', b'>', text);
+    let before = &text[..markup.unwrap_or(text.len())];
+    memchr::memchr2(b'"', b'\'', before).or(markup)
 }
 
 /// The template functions and filters that read interface strings: `t()`, `stat()`, `number`.
@@ -997,5 +1002,24 @@ mod tests {
         );
         assert_eq!(escaped(""), "");
         assert_eq!(escaped("&"), "&amp;");
+    }
+
+    proptest::proptest! {
+        /// Escaping by runs reads like escaping one character at a time.
+        #[test]
+        fn escaping_by_runs_reads_like_escaping_each_character(text in "[a-zЖ&<>\"' /]{0,40}") {
+            let by_char: String = text
+                .chars()
+                .map(|c| match c {
+                    '&' => "&amp;".to_owned(),
+                    '<' => "&lt;".to_owned(),
+                    '>' => "&gt;".to_owned(),
+                    '"' => "&quot;".to_owned(),
+                    '\'' => "&#39;".to_owned(),
+                    c => c.to_string(),
+                })
+                .collect();
+            proptest::prop_assert_eq!(escaped(&text), by_char);
+        }
     }
 }
