@@ -17,6 +17,15 @@
 //! whole where it has no whitespace to collapse, and handles tags, of which a page has few, in
 //! plain code.
 
+use memchr::memmem::Finder;
+use std::sync::LazyLock;
+
+/// The strings minification looks for, each made into a search once: making one is most of
+/// what `memmem::find` costs on the short runs of text a page is made of.
+static DOUBLE_SPACE: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("  "));
+static COMMENT_END: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("-->"));
+static END_TAG: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("</"));
+
 /// What minifying needs to know of an element.
 #[derive(Debug, Clone, Copy, Default)]
 struct Kind {
@@ -135,7 +144,7 @@ impl<'a> Minifier<'a> {
         self.flush_space();
         self.after_block = false;
         let bytes = words.as_bytes();
-        if memchr::memchr3(b'\n', b'\t', b'\r', bytes).is_none() && memchr::memmem::find(bytes, b"  ").is_none() {
+        if memchr::memchr3(b'\n', b'\t', b'\r', bytes).is_none() && DOUBLE_SPACE.find(bytes).is_none() {
             // Words with single spaces between them, as most text is.
             self.out.push_str(words);
         } else {
@@ -161,7 +170,7 @@ impl<'a> Minifier<'a> {
     fn markup(&mut self, at: usize) -> Result<usize, Malformed> {
         let rest = &self.html.as_bytes()[at..];
         if rest.starts_with(b"<!--") {
-            return match memchr::memmem::find(&rest[4..], b"-->") {
+            return match COMMENT_END.find(&rest[4..]) {
                 Some(n) => Ok(at + 4 + n + 3),
                 None => Err(Malformed {
                     at,
@@ -362,7 +371,7 @@ impl<'a> Minifier<'a> {
     fn verbatim(&mut self, tag: usize, i: usize, name: &str) -> Result<usize, Malformed> {
         let src = self.html.as_bytes();
         let mut j = i;
-        while let Some(n) = memchr::memmem::find(&src[j..], b"</") {
+        while let Some(n) = END_TAG.find(&src[j..]) {
             let end = j + n;
             let after = &src[end + 2..];
             if after.len() >= name.len()

@@ -10,10 +10,11 @@
 //! folded for matching: lowercase, Serbian Cyrillic transliterated and Latin diacritics dropped
 //! (`Љубав`, `ljubav` and `LJUBAV` all match), the same folding `search.js` applies to queries.
 
+use memchr::memmem::{Finder, FinderRev};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::borrow::Cow;
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
 
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
@@ -195,7 +196,7 @@ const FOLDED_MAX: usize = 4;
 /// How each character below U+2070 folds, made once with [`fold_char`]: a word in Latin with
 /// its diacritics, Greek or Cyrillic, with the punctuation that smart quotes and dashes write
 /// (U+2000–U+206F), folds with one lookup per character.
-static FOLDED: std::sync::LazyLock<Vec<Folded>> = std::sync::LazyLock::new(|| {
+static FOLDED: LazyLock<Vec<Folded>> = LazyLock::new(|| {
     let mut text = String::new();
     (0..0x2070)
         .map(|u| {
@@ -386,15 +387,21 @@ fn text_limit(site: &Site, page: &crate::site::Page) -> Option<usize> {
 
 /// Where `needle` first occurs in `html` (memchr's substring search: a page is read to its end
 /// for `</main>`).
-fn find(html: &str, needle: &str) -> Option<usize> {
-    memchr::memmem::find(html.as_bytes(), needle.as_bytes())
+fn find(html: &str, needle: &Finder<'static>) -> Option<usize> {
+    needle.find(html.as_bytes())
 }
+
+/// The strings an entry is cut at, each made into a search once rather than on every page.
+static H1: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("<h1"));
+static H1_END: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("</h1>"));
+static MAIN_END: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("</main>"));
+static ASIDE: LazyLock<FinderRev<'static>> = LazyLock::new(|| FinderRev::new("<aside"));
 
 /// The text of the page's `h1`.
 fn h1_text(html: &str) -> Option<String> {
-    let start = find(html, "<h1")?;
+    let start = find(html, &H1)?;
     let open_end = start + html[start..].find('>')? + 1;
-    let end = open_end + find(&html[open_end..], "</h1>")?;
+    let end = open_end + find(&html[open_end..], &H1_END)?;
     Some(
         strip_tags(&html[open_end..end], usize::MAX)
             .split_whitespace()
@@ -406,9 +413,10 @@ fn h1_text(html: &str) -> Option<String> {
 /// The first `limit` characters of the text of the page's main content: from its `h1` to the
 /// citation block at the end of `main` (navigation, breadcrumbs and the citation are left out).
 fn main_text(html: &str, limit: usize) -> String {
-    let start = find(html, "<h1").unwrap_or(0);
-    let main_end = find(html, "</main>").unwrap_or(html.len());
-    let end = memchr::memmem::rfind(&html.as_bytes()[..main_end], b"<aside")
+    let start = find(html, &H1).unwrap_or(0);
+    let main_end = find(html, &MAIN_END).unwrap_or(html.len());
+    let end = ASIDE
+        .rfind(&html.as_bytes()[..main_end])
         .filter(|&a| a > start)
         .unwrap_or(main_end)
         .max(start);
