@@ -164,15 +164,18 @@ pub fn render(markdown: &str, transliterate: bool, resolve: &dyn Fn(&str) -> Opt
             }
             Event::End(TagEnd::TableRow) => events.push(Event::Html("</tr>".into())),
             Event::Start(Tag::TableCell) => {
-                let tag = if in_head { "th" } else { "td" };
-                let class = match table_alignments.get(cell) {
-                    Some(Alignment::Left) => " class=\"align-left\"",
-                    Some(Alignment::Center) => " class=\"align-center\"",
-                    Some(Alignment::Right) => " class=\"align-right\"",
-                    _ => "",
+                // Column alignment becomes a class (a strict CSP forbids style attributes).
+                let open = match (in_head, table_alignments.get(cell)) {
+                    (true, Some(Alignment::Left)) => "<th scope=\"col\" class=\"align-left\">",
+                    (true, Some(Alignment::Center)) => "<th scope=\"col\" class=\"align-center\">",
+                    (true, Some(Alignment::Right)) => "<th scope=\"col\" class=\"align-right\">",
+                    (true, _) => "<th scope=\"col\">",
+                    (false, Some(Alignment::Left)) => "<td class=\"align-left\">",
+                    (false, Some(Alignment::Center)) => "<td class=\"align-center\">",
+                    (false, Some(Alignment::Right)) => "<td class=\"align-right\">",
+                    (false, _) => "<td>",
                 };
-                let scope = if in_head { " scope=\"col\"" } else { "" };
-                events.push(Event::Html(format!("<{tag}{scope}{class}>").into()));
+                events.push(Event::Html(open.into()));
             }
             Event::End(TagEnd::TableCell) => {
                 events.push(Event::Html(if in_head { "</th>" } else { "</td>" }.into()));
