@@ -92,7 +92,7 @@ impl<'a> Scanner<'a> {
 fn is_foreign(url: &str, base_url: &str) -> bool {
     let url = url.trim();
     (starts_with_ignoring_case(url, "http://") || starts_with_ignoring_case(url, "https://") || url.starts_with("//"))
-        && !url.starts_with(&format!("{base_url}/"))
+        && !url.strip_prefix(base_url).is_some_and(|path| path.starts_with('/'))
 }
 
 fn compact(text: &str) -> String {
@@ -138,11 +138,18 @@ impl Tag<'_> {
 
 fn scan_html(html: &str, base_url: &str, allowed: &[String], found: &mut impl FnMut(String)) {
     let mut rest = html;
-    let mut text = String::with_capacity(html.len());
+    // The visible text, a space for each tag, where it may show a contact: an e-mail address
+    // has an `@`, a phone number a `+` and a digit (most pages have neither).
+    let bytes = html.as_bytes();
+    let contacts = memchr::memchr(b'@', bytes).is_some()
+        || memchr::memchr_iter(b'+', bytes).any(|i| bytes.get(i + 1).is_some_and(u8::is_ascii_digit));
+    let mut text = String::with_capacity(if contacts { html.len() } else { 0 });
     let mut attrs = Vec::new();
     while let Some(lt) = memchr::memchr(b'<', rest.as_bytes()) {
-        text.push_str(&rest[..lt]);
-        text.push(' ');
+        if contacts {
+            text.push_str(&rest[..lt]);
+            text.push(' ');
+        }
         rest = &rest[lt..];
         if rest.starts_with("<!--") {
             rest = rest.find("-->").map_or("", |end| &rest[end + 3..]);
@@ -171,7 +178,9 @@ fn scan_html(html: &str, base_url: &str, allowed: &[String], found: &mut impl Fn
         attrs = tag.attrs;
         attrs.clear();
     }
-    text.push_str(rest);
+    if contacts {
+        text.push_str(rest);
+    }
     for word in contacts_in(&text) {
         if !allowed.contains(&compact(&word)) {
             found(format!(
