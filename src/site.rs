@@ -7,6 +7,8 @@
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
+use rustc_hash::FxHashMap;
+
 use crate::config::SiteConfig;
 use crate::content::{SortBy, SourcePage};
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -143,6 +145,9 @@ pub struct Site {
     pub parent: HashMap<usize, usize>,
     /// Groups of data pages, by key (their URL path).
     pub data_groups: HashMap<String, usize>,
+    /// The group of each activity's page, by plan id and activity id: activity tables link
+    /// every row, and this finds it without making the page's path.
+    pub activity_groups: FxHashMap<String, FxHashMap<String, usize>>,
     /// Every tag of the Markdown pages, by URL slug.
     pub tags: Vec<Tag>,
     /// The groups of pages (not sections) by their folder below `content/`, in group order.
@@ -184,6 +189,7 @@ impl Site {
             children: HashMap::new(),
             parent: HashMap::new(),
             data_groups: HashMap::new(),
+            activity_groups: FxHashMap::default(),
             tags: Vec::new(),
             folder_groups: HashMap::new(),
         };
@@ -344,6 +350,13 @@ impl Site {
             });
             self.groups[group].data = Some(data);
             self.data_groups.insert(key, group);
+            if let DataPage::Activity(p, a) = data {
+                let plan = &self.plans.plans[p];
+                self.activity_groups
+                    .entry(plan.id.clone())
+                    .or_default()
+                    .insert(plan.activities[a].activity.id.clone(), group);
+            }
         }
     }
 
@@ -551,6 +564,13 @@ impl Site {
     /// The page of a data page in a locale.
     pub fn data_page(&self, key: &str, locale: usize) -> Option<PageId> {
         let group = *self.data_groups.get(key)?;
+        self.groups[group].pages.get(locale).copied()
+    }
+
+    /// The page of activity `activity` of plan `plan` in a locale: the data page at
+    /// [`activity_path`].
+    pub fn activity_page(&self, plan: &str, activity: &str, locale: usize) -> Option<PageId> {
+        let group = *self.activity_groups.get(plan)?.get(activity)?;
         self.groups[group].pages.get(locale).copied()
     }
 

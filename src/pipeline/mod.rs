@@ -1560,9 +1560,9 @@ fn report_entries(site: &Site, strings: &Strings, locale: usize) -> Vec<serde_js
         .take(50)
         .filter_map(|f| {
             let date = plan::progress::report_date(&f.report)?;
-            let url = site.data_page(&crate::site::activity_path(&f.plan, &f.report.activity), locale)?;
+            let url = site.activity_page(&f.plan, &f.report.activity, locale)?;
             let status = strings
-                .get(&l.code, &format!("status-{}", f.report.status.key()), None)
+                .get(&l.code, f.report.status.label_key(), None)
                 .unwrap_or_default();
             let activity = strings.get(&l.code, "activity", None).unwrap_or_default();
             let summary = plan::text_in(&f.report.text, &l.language).map(|(t, lang)| {

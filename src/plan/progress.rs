@@ -54,6 +54,18 @@ impl Status {
         }
     }
 
+    /// The id of the interface string that names the status (`status-` and its key).
+    pub fn label_key(self) -> &'static str {
+        match self {
+            Status::NoReport => "status-no-report",
+            Status::NotStarted => "status-not-started",
+            Status::Limited => "status-limited",
+            Status::Substantial => "status-substantial",
+            Status::Complete => "status-complete",
+            Status::Cancelled => "status-cancelled",
+        }
+    }
+
     /// The share of the work the status stands for, when a report gives no percentage.
     ///
     /// `None` for statuses that say nothing about completion (no report, cancelled): they are
@@ -138,6 +150,13 @@ pub fn report_date(report: &Report) -> Option<NaiveDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_status_is_named_by_the_string_after_its_key() {
+        for status in Status::ALL {
+            assert_eq!(status.label_key(), format!("status-{}", status.key()));
+        }
+    }
 
     #[test]
     fn rollup_counts_every_status_and_weights_completion() {

@@ -12,7 +12,7 @@ use super::{DateView, LinkView};
 use crate::config::Locale;
 use crate::i18n::Strings;
 use crate::plan::{DeadlineKind, DeadlineState, Plan, PlanActivity, Rollup, Source, Status, Text, text_in};
-use crate::site::{Browse, DataPage, Site, activity_path, plan_path, url_id};
+use crate::site::{Browse, DataPage, Site, plan_path, url_id};
 
 /// Text in one language, with the language it is really in.
 #[derive(Serialize, Default, Clone)]
@@ -664,7 +664,7 @@ impl Views<'_> {
     fn status(&self, status: Status) -> StatusView {
         StatusView {
             key: status.key(),
-            label: self.t(&format!("status-{}", status.key())),
+            label: self.t(status.label_key()),
         }
     }
 
@@ -675,7 +675,7 @@ impl Views<'_> {
                 let count = r.counts.get(s).copied().unwrap_or(0);
                 (count > 0).then(|| CountView {
                     key: s.key(),
-                    label: self.t(&format!("status-{}", s.key())),
+                    label: self.t(s.label_key()),
                     count,
                 })
             })
@@ -819,7 +819,11 @@ impl Views<'_> {
     fn activity_row(&self, plan: &Plan, a: &PlanActivity) -> ActivityRow {
         ActivityRow {
             id: a.activity.id.clone(),
-            url: self.url(&activity_path(&plan.id, &a.activity.id)),
+            url: self
+                .site
+                .activity_page(&plan.id, &a.activity.id, self.index)
+                .map(|id| self.site.pages[id].url.clone())
+                .unwrap_or_default(),
             text: self.text(&a.activity.text),
             status: self.status(self.site.plans.status(&plan.id, &a.activity.id).0),
             deadline: a.activity.deadline.clone(),
@@ -861,7 +865,7 @@ impl Views<'_> {
         let status_bars: Vec<super::chart::Bar> = Status::ALL
             .iter()
             .map(|s| super::chart::Bar {
-                label: self.t(&format!("status-{}", s.key())),
+                label: self.t(s.label_key()),
                 value: plan
                     .activities
                     .iter()
@@ -1137,7 +1141,7 @@ impl Views<'_> {
         let mut groups: Vec<BrowseGroup> = Status::ALL
             .iter()
             .map(|&status| BrowseGroup {
-                title: self.t(&format!("status-{}", status.key())),
+                title: self.t(status.label_key()),
                 status: Some(status.key()),
                 rows: Vec::new(),
             })
