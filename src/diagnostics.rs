@@ -29,7 +29,14 @@ pub struct Diagnostic {
     pub message: String,
     /// What the editor can do about it.
     pub hint: Option<String>,
+    /// The pages being made when it was found. A fault in a template or a string that many
+    /// pages share shows on each of them: [`Diagnostics::into_sorted`] reports it once, naming
+    /// how many pages and a few of them. Empty when no page was being made.
+    pub pages: Vec<String>,
 }
+
+/// How many of the pages a diagnostic was found on it names.
+const PAGES_NAMED: usize = 3;
 
 impl Diagnostic {
     /// An error in `file` at `line`.
@@ -40,6 +47,7 @@ impl Diagnostic {
             line,
             message: message.into(),
             hint: None,
+            pages: Vec::new(),
         }
     }
 
@@ -56,6 +64,12 @@ impl Diagnostic {
         self.hint = Some(hint.into());
         self
     }
+
+    /// The same diagnostic, found while `page` (its source file, or its URL) was being made.
+    pub fn while_rendering(mut self, page: impl Into<String>) -> Self {
+        self.pages.push(page.into());
+        self
+    }
 }
 
 impl fmt::Display for Diagnostic {
@@ -68,7 +82,22 @@ impl fmt::Display for Diagnostic {
         if let Some(line) = self.line {
             write!(f, ":{line}")?;
         }
-        write!(f, ": {}", self.message)?;
+        write!(f, ": ")?;
+        match self.pages.as_slice() {
+            [] => {}
+            [page] => write!(f, "while rendering {page}: ")?,
+            pages => {
+                let named = &pages[..pages.len().min(PAGES_NAMED)];
+                let others = pages.len() - named.len();
+                write!(f, "while rendering {} pages (", pages.len())?;
+                match (named, others) {
+                    ([first @ .., last], 0) => write!(f, "{} and {last}", first.join(", "))?,
+                    _ => write!(f, "{} and {others} more", named.join(", "))?,
+                }
+                write!(f, "): ")?;
+            }
+        }
+        write!(f, "{}", self.message)?;
         if let Some(hint) = &self.hint {
             write!(f, "\n  hint: {hint}")?;
         }
@@ -98,12 +127,33 @@ impl Diagnostics {
         self.lock().iter().any(|d| d.severity == Severity::Error)
     }
 
-    /// All diagnostics, sorted by file, line and severity, without duplicates.
+    /// All diagnostics, sorted by file, line and severity, without duplicates; the same one
+    /// found on several pages is one diagnostic naming them all.
     pub fn into_sorted(self) -> Vec<Diagnostic> {
         let mut items = self.items.into_inner().unwrap_or_else(|e| e.into_inner());
-        items.sort_by(|a, b| (&a.file, a.line, b.severity, &a.message).cmp(&(&b.file, b.line, a.severity, &b.message)));
-        items.dedup();
-        items
+        items.sort_by(|a, b| {
+            (&a.file, a.line, b.severity, &a.message, &a.hint).cmp(&(&b.file, b.line, a.severity, &b.message, &b.hint))
+        });
+        let mut merged: Vec<Diagnostic> = Vec::with_capacity(items.len());
+        for item in items {
+            match merged.last_mut() {
+                Some(last)
+                    if !last.pages.is_empty()
+                        && !item.pages.is_empty()
+                        && (last.severity, &last.file, last.line, &last.message, &last.hint)
+                            == (item.severity, &item.file, item.line, &item.message, &item.hint) =>
+                {
+                    last.pages.extend(item.pages);
+                }
+                _ => merged.push(item),
+            }
+        }
+        for item in &mut merged {
+            item.pages.sort_unstable();
+            item.pages.dedup();
+        }
+        merged.dedup();
+        merged
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, Vec<Diagnostic>> {
@@ -184,6 +234,37 @@ pub fn toml_files(dir: &Path) -> Vec<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_same_fault_on_several_pages_is_reported_once_naming_them() {
+        let shown = |pages: &[&str]| {
+            let d = Diagnostics::default();
+            for page in pages {
+                d.push(Diagnostic::error("templates/base.html", Some(3), "no string `x`").while_rendering(*page));
+            }
+            // Another fault at the same place stays apart, as does one found on no page.
+            d.push(Diagnostic::error("templates/base.html", Some(3), "no string `y`").while_rendering("/a/"));
+            d.push(Diagnostic::error("templates/base.html", Some(3), "no string `x`"));
+            let all = d.into_sorted();
+            assert_eq!(all.len(), 3, "{all:?}");
+            all.iter()
+                .find(|d| d.message.contains('x') && !d.pages.is_empty())
+                .expect("the grouped one")
+                .to_string()
+        };
+        assert_eq!(
+            shown(&["/b/", "/a/"]),
+            "error: templates/base.html:3: while rendering 2 pages (/a/ and /b/): no string `x`"
+        );
+        assert_eq!(
+            shown(&["/e/", "/d/", "/c/", "/b/", "/a/", "/a/"]),
+            "error: templates/base.html:3: while rendering 5 pages (/a/, /b/, /c/ and 2 more): no string `x`"
+        );
+        assert_eq!(
+            shown(&["/a/"]),
+            "error: templates/base.html:3: while rendering /a/: no string `x`"
+        );
+    }
 
     #[test]
     fn text_files_lose_their_byte_order_mark_and_carriage_returns() {

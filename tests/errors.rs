@@ -201,6 +201,33 @@ fn a_leak_on_every_page_is_reported_once() {
 }
 
 #[test]
+fn a_template_fault_on_every_page_is_reported_once() {
+    let site = Site::new();
+    site.page("_index.en.md", "Home", "x")
+        .page("a.en.md", "A", "a")
+        .page("b.en.md", "B", "b");
+    site.build();
+    // Every page the base template makes.
+    let pages = common::html_files(&site.out())
+        .iter()
+        .filter(|f| std::fs::read_to_string(f).unwrap().contains("</footer>"))
+        .count();
+    let base = common::built_in_template("base.html");
+    site.write(
+        "templates/base.html",
+        &base.replace("t(key=\"skip-link\")", "t(key=\"no-such-string\")"),
+    );
+    let out = site.run(&["build"]);
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    let lines: Vec<&str> = err.lines().filter(|l| l.contains("no-such-string")).collect();
+    assert_eq!(lines.len(), 1, "one error for all {pages} pages:\n{err}");
+    assert!(lines[0].contains("templates/base.html:"), "{err}");
+    assert!(lines[0].contains(&format!("while rendering {pages} pages (")), "{err}");
+    assert!(lines[0].contains(&format!(" and {} more)", pages - 3)), "{err}");
+}
+
+#[test]
 fn the_build_refuses_pages_that_would_leak_their_visitors() {
     let site = Site::new();
     site.page("_index.en.md", "Home", "x").page(

@@ -231,11 +231,7 @@ impl Renderer {
                     Some((file, text)) => (file.clone(), Some(text.as_str())),
                     None => (at.into(), None),
                 };
-                Diagnostic::error(
-                    file,
-                    e.line(),
-                    format!("while rendering {page_file}: {}", describe(&e, source)),
-                )
+                Diagnostic::error(file, e.line(), describe(&e, source)).while_rendering(page_file)
             })
     }
 
@@ -253,12 +249,10 @@ impl Renderer {
             Diagnostic::error(
                 self.template_file(name),
                 None,
-                format!(
-                    "while rendering {page_file}: the HTML is not well-formed: {} near `{near}`",
-                    fault.message
-                ),
+                format!("the HTML is not well-formed: {} near `{near}`", fault.message),
             )
             .with_hint("write every opening tag, and close only elements that are open")
+            .while_rendering(page_file)
         })
     }
 
