@@ -173,8 +173,10 @@ fn check_reports_translation_coverage_and_missing_strings() {
     assert!(!site.out().exists(), "check writes nothing");
 }
 
-#[test]
-fn a_leak_on_every_page_is_reported_once() {
+/// Builds a site of three pages with the built-in base template changed by `edit`, and returns
+/// the build's errors that mention `needle` (each should be one line) and how many pages the
+/// base template made before the change.
+fn errors_with_base_template(edit: impl Fn(&str) -> String, needle: &str) -> (Vec<String>, String, usize) {
     let site = Site::new();
     site.page("_index.en.md", "Home", "x")
         .page("a.en.md", "A", "a")
@@ -185,15 +187,20 @@ fn a_leak_on_every_page_is_reported_once() {
         .iter()
         .filter(|f| std::fs::read_to_string(f).unwrap().contains("</footer>"))
         .count();
-    let base = common::built_in_template("base.html");
-    site.write(
-        "templates/base.html",
-        &base.replace("</footer>", "<a href=\"JavaScript:void(0)\">x</a></footer>"),
-    );
+    site.write("templates/base.html", &edit(&common::built_in_template("base.html")));
     let out = site.run(&["build"]);
     assert!(!out.status.success());
     let err = stderr(&out);
-    let lines: Vec<&str> = err.lines().filter(|l| l.contains("a javascript: link")).collect();
+    let lines = err.lines().filter(|l| l.contains(needle)).map(str::to_owned).collect();
+    (lines, err, pages)
+}
+
+#[test]
+fn a_leak_on_every_page_is_reported_once() {
+    let (lines, err, pages) = errors_with_base_template(
+        |base| base.replace("</footer>", "<a href=\"JavaScript:void(0)\">x</a></footer>"),
+        "a javascript: link",
+    );
     assert_eq!(lines.len(), 1, "one error for all {pages} pages:\n{err}");
     assert!(lines[0].contains(&format!("on {pages} pages (404.html, ")), "{err}");
     assert!(lines[0].contains(&format!(" and {} more)", pages - 3)), "{err}");
@@ -202,25 +209,10 @@ fn a_leak_on_every_page_is_reported_once() {
 
 #[test]
 fn a_template_fault_on_every_page_is_reported_once() {
-    let site = Site::new();
-    site.page("_index.en.md", "Home", "x")
-        .page("a.en.md", "A", "a")
-        .page("b.en.md", "B", "b");
-    site.build();
-    // Every page the base template makes.
-    let pages = common::html_files(&site.out())
-        .iter()
-        .filter(|f| std::fs::read_to_string(f).unwrap().contains("</footer>"))
-        .count();
-    let base = common::built_in_template("base.html");
-    site.write(
-        "templates/base.html",
-        &base.replace("t(key=\"skip-link\")", "t(key=\"no-such-string\")"),
+    let (lines, err, pages) = errors_with_base_template(
+        |base| base.replace("t(key=\"skip-link\")", "t(key=\"no-such-string\")"),
+        "no-such-string",
     );
-    let out = site.run(&["build"]);
-    assert!(!out.status.success());
-    let err = stderr(&out);
-    let lines: Vec<&str> = err.lines().filter(|l| l.contains("no-such-string")).collect();
     assert_eq!(lines.len(), 1, "one error for all {pages} pages:\n{err}");
     assert!(lines[0].contains("templates/base.html:"), "{err}");
     assert!(lines[0].contains(&format!("while rendering {pages} pages (")), "{err}");
