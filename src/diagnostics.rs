@@ -131,8 +131,16 @@ impl Diagnostics {
     /// found on several pages is one diagnostic naming them all.
     pub fn into_sorted(self) -> Vec<Diagnostic> {
         let mut items = self.items.into_inner().unwrap_or_else(|e| e.into_inner());
+        // Those that differ only in their pages end up next to one another, to be merged.
         items.sort_by(|a, b| {
-            (&a.file, a.line, b.severity, &a.message, &a.hint).cmp(&(&b.file, b.line, a.severity, &b.message, &b.hint))
+            (&a.file, a.line, b.severity, &a.message, &a.hint, a.pages.is_empty()).cmp(&(
+                &b.file,
+                b.line,
+                a.severity,
+                &b.message,
+                &b.hint,
+                b.pages.is_empty(),
+            ))
         });
         let mut merged: Vec<Diagnostic> = Vec::with_capacity(items.len());
         for item in items {
@@ -239,12 +247,15 @@ mod tests {
     fn the_same_fault_on_several_pages_is_reported_once_naming_them() {
         let shown = |pages: &[&str]| {
             let d = Diagnostics::default();
-            for page in pages {
+            for (i, page) in pages.iter().enumerate() {
                 d.push(Diagnostic::error("templates/base.html", Some(3), "no string `x`").while_rendering(*page));
+                if i == 0 {
+                    // The same fault found on no page, pushed among them, stays apart.
+                    d.push(Diagnostic::error("templates/base.html", Some(3), "no string `x`"));
+                }
             }
-            // Another fault at the same place stays apart, as does one found on no page.
+            // Another fault at the same place stays apart.
             d.push(Diagnostic::error("templates/base.html", Some(3), "no string `y`").while_rendering("/a/"));
-            d.push(Diagnostic::error("templates/base.html", Some(3), "no string `x`"));
             let all = d.into_sorted();
             assert_eq!(all.len(), 3, "{all:?}");
             all.iter()

@@ -183,11 +183,7 @@ impl Strings {
 
     /// The string `key` in `locale`, with `args`, falling back to English.
     pub fn get(&self, locale: &str, key: &str, args: Option<&FluentArgs>) -> Result<String, UnknownString> {
-        crate::reads::note_string(locale, key);
-        match self.resolved.get(locale).and_then(|m| m.get(key)) {
-            Some(text) => Ok(text.to_string()),
-            None => self.format(locale, key, args),
-        }
+        self.shared(locale, key, args).map(|text| text.to_string())
     }
 
     /// [`Strings::get`] as shared text: a message without placeables is not copied.
