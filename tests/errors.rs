@@ -173,10 +173,11 @@ fn check_reports_translation_coverage_and_missing_strings() {
     assert!(!site.out().exists(), "check writes nothing");
 }
 
-/// Builds a site of three pages with the built-in base template changed by `edit`, and returns
-/// the build's errors that mention `needle` (each should be one line) and how many pages the
-/// base template made before the change.
-fn errors_with_base_template(edit: impl Fn(&str) -> String, needle: &str) -> (Vec<String>, String, usize) {
+/// Builds a site of three pages with the built-in base template changed by `edit`, checks that
+/// the build fails with one error line mentioning `needle` for all the pages the base template
+/// makes, which says `{counted} N pages (` and `and N-3 more)`; returns that line and all the
+/// errors.
+fn one_error_for_every_page(edit: impl Fn(&str) -> String, needle: &str, counted: &str) -> (String, String) {
     let site = Site::new();
     site.page("_index.en.md", "Home", "x")
         .page("a.en.md", "A", "a")
@@ -191,32 +192,32 @@ fn errors_with_base_template(edit: impl Fn(&str) -> String, needle: &str) -> (Ve
     let out = site.run(&["build"]);
     assert!(!out.status.success());
     let err = stderr(&out);
-    let lines = err.lines().filter(|l| l.contains(needle)).map(str::to_owned).collect();
-    (lines, err, pages)
+    let lines: Vec<&str> = err.lines().filter(|l| l.contains(needle)).collect();
+    assert_eq!(lines.len(), 1, "one error for all {pages} pages:\n{err}");
+    assert!(lines[0].contains(&format!("{counted} {pages} pages (")), "{err}");
+    assert!(lines[0].contains(&format!(" and {} more)", pages - 3)), "{err}");
+    (lines[0].to_owned(), err)
 }
 
 #[test]
 fn a_leak_on_every_page_is_reported_once() {
-    let (lines, err, pages) = errors_with_base_template(
+    let (line, err) = one_error_for_every_page(
         |base| base.replace("</footer>", "<a href=\"JavaScript:void(0)\">x</a></footer>"),
         "a javascript: link",
+        "on",
     );
-    assert_eq!(lines.len(), 1, "one error for all {pages} pages:\n{err}");
-    assert!(lines[0].contains(&format!("on {pages} pages (404.html, ")), "{err}");
-    assert!(lines[0].contains(&format!(" and {} more)", pages - 3)), "{err}");
+    assert!(line.contains(" pages (404.html, "), "{err}");
     assert!(err.contains("a template (templates/)"), "{err}");
 }
 
 #[test]
 fn a_template_fault_on_every_page_is_reported_once() {
-    let (lines, err, pages) = errors_with_base_template(
+    let (line, err) = one_error_for_every_page(
         |base| base.replace("t(key=\"skip-link\")", "t(key=\"no-such-string\")"),
         "no-such-string",
+        "while rendering",
     );
-    assert_eq!(lines.len(), 1, "one error for all {pages} pages:\n{err}");
-    assert!(lines[0].contains("templates/base.html:"), "{err}");
-    assert!(lines[0].contains(&format!("while rendering {pages} pages (")), "{err}");
-    assert!(lines[0].contains(&format!(" and {} more)", pages - 3)), "{err}");
+    assert!(line.contains("templates/base.html:"), "{err}");
 }
 
 #[test]
