@@ -20,6 +20,7 @@
 use std::collections::{BTreeSet, VecDeque};
 
 use microlp::{ComparisonOp, OptimizationDirection, Problem, Variable};
+use rayon::prelude::*;
 
 /// One number the tables of a population publish: a cell or a margin.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -76,7 +77,16 @@ pub fn protect(quantities: &[Quantity], equations: &[Equation], k: u64) -> Vec<P
         .collect();
     withhold_lone_cells(quantities, equations, &mut status);
     let attacker = Attacker::new(quantities, equations, k);
-    let mut queue: VecDeque<usize> = (0..quantities.len()).filter(|&q| status[q].is_withheld()).collect();
+    // Every withheld count is first audited against what is published now, all of them at once
+    // (two integer programs each): one that cannot be recovered now never can be later, so only
+    // the others go through the loop below, in the same order, which gives the same result.
+    let withheld: Vec<usize> = (0..quantities.len()).filter(|&q| status[q].is_withheld()).collect();
+    let exposed: Vec<bool> = withheld.par_iter().map(|&q| attacker.recovers(&status, q)).collect();
+    let mut queue: VecDeque<usize> = withheld
+        .into_iter()
+        .zip(exposed)
+        .filter_map(|(q, exposed)| exposed.then_some(q))
+        .collect();
     while let Some(q) = queue.pop_front() {
         while attacker.recovers(&status, q) {
             match complement(quantities, equations, &status, q) {

@@ -16,6 +16,7 @@ pub mod shortcode;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::PathBuf;
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -199,73 +200,14 @@ impl Statistics {
         for (i, t) in raw.iter().enumerate() {
             populations.entry(&t.table.population).or_default().push(i);
         }
-        for members in populations.values() {
-            let mut quantities: Vec<Quantity> = Vec::new();
-            let mut keys: HashMap<BTreeMap<String, String>, (usize, usize)> = HashMap::new();
-            let mut index: Vec<HashMap<Coords, usize>> = vec![HashMap::new(); raw.len()];
-            for &t in members {
-                let table = &raw[t];
-                for coords in table.table.all_coords() {
-                    let key = table.table.key(&coords);
-                    let value = table.count(&coords);
-                    let q = match keys.get(&key) {
-                        Some(&(q, other)) => {
-                            if quantities[q].value != value {
-                                diagnostics.push(conflict(
-                                    &raw[other].table,
-                                    &table.table,
-                                    &key,
-                                    quantities[q].value,
-                                    value,
-                                ));
-                            }
-                            quantities[q].hide_zero |= !table.show_zero;
-                            q
-                        }
-                        None => {
-                            quantities.push(Quantity {
-                                value,
-                                hide_zero: !table.show_zero,
-                                detail: key.len(),
-                            });
-                            keys.insert(key, (quantities.len() - 1, t));
-                            quantities.len() - 1
-                        }
-                    };
-                    index[t].insert(coords, q);
-                }
-            }
-            let mut equations: BTreeSet<Equation> = BTreeSet::new();
-            for &t in members {
-                let table = &raw[t].table;
-                for (coords, &q) in &index[t] {
-                    for (d, dim) in table.dimensions.iter().enumerate() {
-                        if coords[d].is_none() {
-                            let parts = (0..dim.values.len())
-                                .map(|v| {
-                                    let mut c = coords.clone();
-                                    c[d] = Some(v);
-                                    index[t][&c]
-                                })
-                                .collect();
-                            equations.insert(Equation { total: q, parts });
-                        }
-                    }
-                }
-            }
-            let equations: Vec<Equation> = equations.into_iter().collect();
-            let status = disclosure::protect(&quantities, &equations, threshold);
-            for &t in members {
-                for (coords, &q) in &index[t] {
-                    let cell = match status[q] {
-                        Protection::Published => Shown::Count(round(quantities[q].value.unwrap_or(0), round_to)),
-                        Protection::Primary => Shown::Small,
-                        Protection::Complementary => Shown::Withheld,
-                        Protection::Unavailable => Shown::Unavailable,
-                    };
-                    shown[t].insert(coords.clone(), cell);
-                }
-            }
+        // Populations share no counts: each is protected on its own, all at once.
+        let populations: Vec<&Vec<usize>> = populations.values().collect();
+        let protected: Vec<Vec<(usize, HashMap<Coords, Shown>)>> = populations
+            .into_par_iter()
+            .map(|members| protect_population(&raw, members, threshold, round_to, diagnostics))
+            .collect();
+        for (t, cells) in protected.into_iter().flatten() {
+            shown[t] = cells;
         }
         Statistics {
             tables: raw.into_iter().map(|r| r.table).collect(),
@@ -297,6 +239,90 @@ impl Statistics {
         })?;
         Ok(self.shown(t, &self.tables[t].coords_of(named)?))
     }
+}
+
+/// What is published of each table of one population (`members`, indexes into `raw`): its
+/// counts and margins protected together.
+fn protect_population(
+    raw: &[RawTable],
+    members: &[usize],
+    threshold: u64,
+    round_to: Option<u64>,
+    diagnostics: &Diagnostics,
+) -> Vec<(usize, HashMap<Coords, Shown>)> {
+    let mut quantities: Vec<Quantity> = Vec::new();
+    let mut keys: HashMap<BTreeMap<String, String>, (usize, usize)> = HashMap::new();
+    let mut index: Vec<HashMap<Coords, usize>> = vec![HashMap::new(); raw.len()];
+    for &t in members {
+        let table = &raw[t];
+        for coords in table.table.all_coords() {
+            let key = table.table.key(&coords);
+            let value = table.count(&coords);
+            let q = match keys.get(&key) {
+                Some(&(q, other)) => {
+                    if quantities[q].value != value {
+                        diagnostics.push(conflict(
+                            &raw[other].table,
+                            &table.table,
+                            &key,
+                            quantities[q].value,
+                            value,
+                        ));
+                    }
+                    quantities[q].hide_zero |= !table.show_zero;
+                    q
+                }
+                None => {
+                    quantities.push(Quantity {
+                        value,
+                        hide_zero: !table.show_zero,
+                        detail: key.len(),
+                    });
+                    keys.insert(key, (quantities.len() - 1, t));
+                    quantities.len() - 1
+                }
+            };
+            index[t].insert(coords, q);
+        }
+    }
+    let mut equations: BTreeSet<Equation> = BTreeSet::new();
+    for &t in members {
+        let table = &raw[t].table;
+        for (coords, &q) in &index[t] {
+            for (d, dim) in table.dimensions.iter().enumerate() {
+                if coords[d].is_none() {
+                    let parts = (0..dim.values.len())
+                        .map(|v| {
+                            let mut c = coords.clone();
+                            c[d] = Some(v);
+                            index[t][&c]
+                        })
+                        .collect();
+                    equations.insert(Equation { total: q, parts });
+                }
+            }
+        }
+    }
+    let equations: Vec<Equation> = equations.into_iter().collect();
+    let status = disclosure::protect(&quantities, &equations, threshold);
+    members
+        .iter()
+        .map(|&t| {
+            let cells = std::mem::take(&mut index[t])
+                .into_iter()
+                .map(|(coords, q)| {
+                    let cell = match status[q] {
+                        Protection::Published => Shown::Count(round(quantities[q].value.unwrap_or(0), round_to)),
+                        Protection::Primary => Shown::Small,
+                        Protection::Complementary => Shown::Withheld,
+                        Protection::Unavailable => Shown::Unavailable,
+                    };
+                    (coords, cell)
+                })
+                .collect();
+            (t, cells)
+        })
+        .collect()
 }
 
 /// Rounds `n` to the nearest multiple of `base` (halves up); zero stays zero.
