@@ -654,11 +654,14 @@ impl Views<'_> {
         }
     }
 
+    /// The URL of the data page at `key` in this locale; empty if there is none.
     pub(super) fn url(&self, key: &str) -> String {
-        self.site
-            .data_page(key, self.index)
-            .map(|id| self.site.pages[id].url.clone())
-            .unwrap_or_default()
+        self.page_url(self.site.data_page(key, self.index))
+    }
+
+    /// The URL of `page`; empty for none.
+    fn page_url(&self, page: Option<crate::site::PageId>) -> String {
+        page.map(|id| self.site.pages[id].url.clone()).unwrap_or_default()
     }
 
     fn status(&self, status: Status) -> StatusView {
@@ -819,11 +822,7 @@ impl Views<'_> {
     fn activity_row(&self, plan: &Plan, a: &PlanActivity) -> ActivityRow {
         ActivityRow {
             id: a.activity.id.clone(),
-            url: self
-                .site
-                .activity_page(&plan.id, &a.activity.id, self.index)
-                .map(|id| self.site.pages[id].url.clone())
-                .unwrap_or_default(),
+            url: self.page_url(self.site.activity_page(&plan.id, &a.activity.id, self.index)),
             text: self.text(&a.activity.text),
             status: self.status(self.site.plans.status(&plan.id, &a.activity.id).0),
             deadline: a.activity.deadline.clone(),
