@@ -262,6 +262,61 @@ mod tests {
         }
     }
 
+    /// The definition, one character at a time: whitespace-separated tokens, addresses kept,
+    /// each letter spelled by [`latin_of`], `Љ`, `Њ`, `Џ` in capitals inside words in capitals.
+    /// Text without Cyrillic is kept as it is, not normalized.
+    fn plain_latin(text: &str) -> String {
+        if !text.chars().any(is_cyrillic) {
+            return text.to_owned();
+        }
+        let text: String = text.nfc().collect();
+        let mut out = String::new();
+        let mut token: Vec<char> = Vec::new();
+        let flush = |token: &mut Vec<char>, out: &mut String| {
+            let word: String = token.iter().collect();
+            if is_address(&word) {
+                out.push_str(&word);
+            } else {
+                for (k, &c) in token.iter().enumerate() {
+                    let upper = |c: &char| c.is_alphabetic() && c.is_uppercase();
+                    let capitals = match token.get(k + 1) {
+                        Some(n) if n.is_alphabetic() => n.is_uppercase(),
+                        _ => k > 0 && upper(&token[k - 1]),
+                    };
+                    match (c, capitals) {
+                        ('Љ', false) => out.push_str("Lj"),
+                        ('Љ', true) => out.push_str("LJ"),
+                        ('Њ', false) => out.push_str("Nj"),
+                        ('Њ', true) => out.push_str("NJ"),
+                        ('Џ', false) => out.push_str("Dž"),
+                        ('Џ', true) => out.push_str("DŽ"),
+                        _ => out.push_str(&latin_of(c).map_or(c.to_string(), str::to_owned)),
+                    }
+                }
+            }
+            token.clear();
+        };
+        for c in text.chars() {
+            if c.is_whitespace() {
+                flush(&mut token, &mut out);
+                out.push(c);
+            } else {
+                token.push(c);
+            }
+        }
+        flush(&mut token, &mut out);
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn transliteration_is_the_plain_definition(
+            text in "([a-zA-Z:/.@ \u{a0}\u{2009}\u{b}čđ\u{300}-\u{4ff}“–\u{10000}-\u{10002}ЉЊЏљњџ]|ЉУ|Џа|a@b.c|http://ш|www.ш|е\u{300}|\u{85}|\u{c}){0,16}"
+        ) {
+            proptest::prop_assert_eq!(to_latin(&text), plain_latin(&text));
+        }
+    }
+
     #[test]
     fn the_whole_alphabet() {
         assert_eq!(
