@@ -213,7 +213,7 @@ fn a_leak_on_every_page_is_reported_once() {
 #[test]
 fn a_template_fault_on_every_page_is_reported_once() {
     let (line, err) = one_error_for_every_page(
-        |base| base.replace("t(key=\"skip-link\")", "t(key=\"no-such-string\")"),
+        |base| base.replace("t(\"skip-link\")", "t(\"no-such-string\")"),
         "no-such-string",
         "while rendering",
     );

@@ -102,6 +102,33 @@ fn assets_are_fingerprinted_and_site_overrides_win() {
 }
 
 #[test]
+fn strings_and_assets_are_named_first_or_by_name_alike() {
+    let site = Site::new();
+    site.page("p.en.md", "P", "x").write(
+        "templates/page.html",
+        concat!(
+            "{% extends \"base.html\" %}{% block content %}",
+            "<p class=\"named\">{{ t(key=\"skip-link\") }}</p><p class=\"first\">{{ t(\"skip-link\") }}</p>",
+            "<p class=\"named\">{{ t(key=\"completion\", percent=40) }}</p>",
+            "<p class=\"first\">{{ t(\"completion\", percent=40) }}</p>",
+            "<p class=\"named\">{{ asset(name=\"style.css\") }}</p><p class=\"first\">{{ asset(\"style.css\") }}</p>",
+            "{% endblock content %}"
+        ),
+    );
+    site.build();
+    let doc = site.html("/en/p/");
+    let named = texts(&doc, "p.named");
+    assert_eq!(texts(&doc, "p.first"), named);
+    // The English strings of i18n/en.ftl, and the stylesheet the page links to.
+    assert_eq!(named[0], texts(&doc, "a.skip-link")[0]);
+    assert!(
+        named[1].starts_with("40") && named[1].contains("reported work"),
+        "{named:?}"
+    );
+    assert_eq!(named[2], attrs(&doc, "link[rel=stylesheet]", "href")[0]);
+}
+
+#[test]
 fn drafts_are_left_out_unless_asked_for() {
     let site = Site::new();
     site.write("content/draft.en.md", "+++\ntitle = \"Draft\"\ndraft = true\n+++\n");

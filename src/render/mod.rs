@@ -175,7 +175,9 @@ impl Renderer {
             .map(|locale| {
                 let mut env = base.clone();
                 let assets = assets.clone();
-                env.add_function("asset", move |kwargs: Kwargs| asset_url(&assets, &kwargs));
+                env.add_function("asset", move |name: Option<&str>, kwargs: Kwargs| {
+                    asset_url(&assets, name, &kwargs)
+                });
                 register_strings(&mut env, site, &strings, &locale.code);
                 env
             })
@@ -752,11 +754,17 @@ fn script_switch(site: &Site, group: usize, current: usize) -> Option<ScriptSwit
     })
 }
 
-/// `t(key="…", count=n)`: an interface string in `locale`; other numbers and texts given are
-/// the string's arguments.
-fn translate(strings: &Strings, locale: &str, kwargs: &Kwargs) -> Result<Value, minijinja::Error> {
+/// `t("…", count=n)` or `t(key="…", count=n)`: an interface string in `locale`; other numbers
+/// and texts given are the string's arguments. The key given first, without a name, spares
+/// the template engine a map of named arguments for the many strings that have none.
+fn translate(strings: &Strings, locale: &str, key: Option<&str>, kwargs: &Kwargs) -> Result<Value, minijinja::Error> {
     // `peek`, not `get`: every argument is read, and `get` copies each name to mark it used.
-    let key: &str = kwargs.peek("key").map_err(|_| template_error("t() needs key=\"…\""))?;
+    let key: &str = match key {
+        Some(key) => key,
+        None => kwargs
+            .peek("key")
+            .map_err(|_| template_error("t() needs a key: t(\"…\") or t(key=\"…\")"))?,
+    };
     let mut fargs = fluent_bundle::FluentArgs::new();
     for name in kwargs.args().filter(|&n| n != "key") {
         let value: Value = kwargs.peek(name)?;
@@ -773,11 +781,14 @@ fn translate(strings: &Strings, locale: &str, kwargs: &Kwargs) -> Result<Value, 
         .map_err(|e| template_error(e.to_string()))
 }
 
-/// `asset(name="style.css")`: the fingerprinted URL of a theme file.
-fn asset_url(assets: &HashMap<String, String>, kwargs: &Kwargs) -> Result<Value, minijinja::Error> {
-    let name: &str = kwargs
-        .peek("name")
-        .map_err(|_| template_error("asset() needs name=\"…\""))?;
+/// `asset("style.css")` or `asset(name="style.css")`: the fingerprinted URL of a theme file.
+fn asset_url(assets: &HashMap<String, String>, name: Option<&str>, kwargs: &Kwargs) -> Result<Value, minijinja::Error> {
+    let name: &str = match name {
+        Some(name) => name,
+        None => kwargs
+            .peek("name")
+            .map_err(|_| template_error("asset() needs a name: asset(\"…\") or asset(name=\"…\")"))?,
+    };
     assets
         .get(name)
         .map(|url| Value::from_safe_string(url.clone()))
@@ -836,7 +847,9 @@ fn next_to_escape(text: &[u8]) -> Option<usize> {
 /// The template functions and filters that read interface strings: `t()`, `stat()`, `number`.
 fn register_strings(env: &mut Environment<'static>, site: &Site, strings: &Arc<Strings>, locale: &str) {
     let (s, l) = (strings.clone(), locale.to_owned());
-    env.add_function("t", move |kwargs: Kwargs| translate(&s, &l, &kwargs));
+    env.add_function("t", move |key: Option<&str>, kwargs: Kwargs| {
+        translate(&s, &l, key, &kwargs)
+    });
     let (s, l, stats) = (strings.clone(), locale.to_owned(), site.stats.clone());
     env.add_function("stat", move |kwargs: Kwargs| statistics::stat(&stats, &s, &l, &kwargs));
     let (s, l) = (strings.clone(), locale.to_owned());
