@@ -71,6 +71,12 @@ fn survey(text: &str) -> (bool, bool) {
                 stable &= !(0x83..=0x89).contains(&bytes[i + 1]);
                 2
             }
+            // U+2000–U+207F: stable from U+2002 (spaces, dashes, quotes) to U+206F.
+            0xE2 if matches!(bytes[i + 1], 0x80 | 0x81) => {
+                let (second, third) = (bytes[i + 1], bytes[i + 2]);
+                stable &= if second == 0x80 { third >= 0x82 } else { third < 0xB0 };
+                3
+            }
             _ => {
                 stable = false;
                 match lead {
@@ -108,11 +114,15 @@ pub fn nfc_keeps(c: char) -> bool {
 }
 
 /// [`nfc_keeps`] for the characters of Serbian text, by ranges (tested against it): every
-/// character below the combining diacritics (U+0300) and the letters of the Cyrillic block.
+/// character below the combining diacritics (U+0300), the letters of the Cyrillic block, and
+/// the spaces, dashes and quotes of General Punctuation (`„…“`, `–`) but two old spaces.
 /// [`survey`] reads the same ranges from the bytes.
 #[cfg(test)]
 fn is_stable(c: char) -> bool {
-    matches!(c, '\0'..='\u{2FF}' | '\u{400}'..='\u{482}' | '\u{48A}'..='\u{4FF}')
+    matches!(
+        c,
+        '\0'..='\u{2FF}' | '\u{400}'..='\u{482}' | '\u{48A}'..='\u{4FF}' | '\u{2002}'..='\u{206F}'
+    )
 }
 
 /// Whether `c` is a letter of the Cyrillic block.
