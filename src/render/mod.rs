@@ -758,13 +758,7 @@ fn script_switch(site: &Site, group: usize, current: usize) -> Option<ScriptSwit
 /// and texts given are the string's arguments. The key given first, without a name, spares
 /// the template engine a map of named arguments for the many strings that have none.
 fn translate(strings: &Strings, locale: &str, key: Option<&str>, kwargs: &Kwargs) -> Result<Value, minijinja::Error> {
-    // `peek`, not `get`: every argument is read, and `get` copies each name to mark it used.
-    let key: &str = match key {
-        Some(key) => key,
-        None => kwargs
-            .peek("key")
-            .map_err(|_| template_error("t() needs a key: t(\"…\") or t(key=\"…\")"))?,
-    };
+    let key = first_argument(key, kwargs, "t", "key")?;
     let mut fargs = fluent_bundle::FluentArgs::new();
     for name in kwargs.args().filter(|&n| n != "key") {
         let value: Value = kwargs.peek(name)?;
@@ -783,16 +777,30 @@ fn translate(strings: &Strings, locale: &str, key: Option<&str>, kwargs: &Kwargs
 
 /// `asset("style.css")` or `asset(name="style.css")`: the fingerprinted URL of a theme file.
 fn asset_url(assets: &HashMap<String, String>, name: Option<&str>, kwargs: &Kwargs) -> Result<Value, minijinja::Error> {
-    let name: &str = match name {
-        Some(name) => name,
-        None => kwargs
-            .peek("name")
-            .map_err(|_| template_error("asset() needs a name: asset(\"…\") or asset(name=\"…\")"))?,
-    };
+    let name = first_argument(name, kwargs, "asset", "name")?;
     assets
         .get(name)
         .map(|url| Value::from_safe_string(url.clone()))
         .ok_or_else(|| template_error(format!("the theme has no static file `{name}`")))
+}
+
+/// The text that template function `function` takes first: `given` without a name, or else its
+/// named argument `name`.
+fn first_argument<'a>(
+    given: Option<&'a str>,
+    kwargs: &'a Kwargs,
+    function: &str,
+    name: &'static str,
+) -> Result<&'a str, minijinja::Error> {
+    match given {
+        Some(text) => Ok(text),
+        // `peek`, not `get`: every argument is read, and `get` copies each name to mark it used.
+        None => kwargs.peek(name).map_err(|_| {
+            template_error(format!(
+                "{function}() needs a {name}: {function}(\"…\") or {function}({name}=\"…\")"
+            ))
+        }),
+    }
 }
 
 /// An error raised by one of Putokaz's template functions or filters.
