@@ -1252,8 +1252,10 @@ fn render_page(
         Some(cache) => {
             // What the page reads of the interface strings is noted, so that it is rendered again
             // when one of them changes.
-            let (context, context_reads) = crate::reads::record(|| renderer.page_context(site, strings, id, rendered));
+            let (context, context_reads) =
+                crate::reads::record(|| renderer.page_context(site, strings, id, rendered, true));
             let fingerprint = context.fingerprint();
+            debug_assert!(fingerprint.is_some(), "a page context made to be fingerprinted");
             let render = || {
                 let (html, mut reads) =
                     crate::reads::record(|| renderer.render_minified(&template, page.locale, &context, &shown()));
@@ -1267,7 +1269,7 @@ fn render_page(
             Body::Text(cache.page_or_render(&page.url, (inputs, template_hash), strings, render)?)
         }
         None => {
-            let context = renderer.page_context(site, strings, id, rendered);
+            let context = renderer.page_context(site, strings, id, rendered, false);
             Body::Text(
                 renderer
                     .render_minified(&template, page.locale, &context, &shown())?

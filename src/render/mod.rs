@@ -41,70 +41,76 @@ const SYNTAX_DOCS: &str = "https://docs.rs/minijinja/latest/minijinja/syntax/";
 /// Values are shared, not copied, when a context is cloned: a page's context starts as a clone
 /// of its locale's frame ([`Renderer::frame_context`]).
 #[derive(Clone, Default)]
-pub struct Context(BTreeMap<&'static str, Value>);
+pub struct Context {
+    values: BTreeMap<&'static str, Value>,
+    /// In a context made to be fingerprinted ([`Context::fingerprinted`]): a hash of each view,
+    /// taken as it was inserted.
+    hashes: Option<BTreeMap<&'static str, u64>>,
+}
 
 impl Context {
-    /// Sets `name` to `value` as templates see it.
-    pub fn insert<T: Serialize + ?Sized>(&mut self, name: &'static str, value: &T) {
-        self.0.insert(name, Value::from(Serde(value)));
+    /// An empty context that hashes every view inserted into it, for [`Context::fingerprint`].
+    pub fn fingerprinted() -> Context {
+        Context {
+            values: BTreeMap::new(),
+            hashes: Some(BTreeMap::new()),
+        }
     }
 
-    /// A hash of every name and value templates can read in the context, for the build cache.
-    /// Each value goes in with a tag for its kind and each text with its length, so no two
-    /// different contexts give the hash the same bytes.
-    pub fn fingerprint(&self) -> u64 {
-        use std::hash::Hasher;
-        let mut hasher = xxhash_rust::xxh3::Xxh3::new();
-        for (name, value) in &self.0 {
-            fingerprint_text(&mut hasher, name);
-            fingerprint_value(&mut hasher, value);
+    /// Sets `name` to `value` as templates see it.
+    pub fn insert<T: Serialize + ?Sized>(&mut self, name: &'static str, value: &T) {
+        if let Some(hashes) = &mut self.hashes {
+            hashes.insert(name, view_hash(value));
         }
-        hasher.finish()
+        self.values.insert(name, Value::from(Serde(value)));
+    }
+
+    /// A hash of every name and value templates can read in the context, for the build cache;
+    /// `None` unless the context was made to be fingerprinted.
+    pub fn fingerprint(&self) -> Option<u64> {
+        use std::hash::Hasher;
+        let hashes = self.hashes.as_ref()?;
+        let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+        for (name, hash) in hashes {
+            hasher.write_usize(name.len());
+            hasher.write(name.as_bytes());
+            hasher.write_u64(*hash);
+        }
+        Some(hasher.finish())
+    }
+
+    /// The context without its hashes: what is inserted from here on is not hashed.
+    fn unfingerprinted(&self) -> Context {
+        Context {
+            values: self.values.clone(),
+            hashes: None,
+        }
     }
 
     /// The whole context as one template value: a map that templates look names up in by
     /// name, not by going through its keys.
     fn to_value(&self) -> Value {
-        Value::from_object(self.0.clone())
+        Value::from_object(self.values.clone())
     }
 }
 
-/// Text for [`Context::fingerprint`], its length first.
-fn fingerprint_text(hasher: &mut impl std::hash::Hasher, text: &str) {
-    hasher.write_usize(text.len());
-    hasher.write(text.as_bytes());
-}
-
-/// A value for [`Context::fingerprint`]: a tag for its kind (never 0, which ends a list or a
-/// map), then its contents.
-fn fingerprint_value(hasher: &mut impl std::hash::Hasher, value: &Value) {
-    use minijinja::value::ValueKind;
-    hasher.write_u8(match value.kind() {
-        ValueKind::Undefined => 1,
-        ValueKind::None => 2,
-        ValueKind::Bool => 3,
-        ValueKind::Number => 4,
-        ValueKind::String if value.is_safe() => 5,
-        ValueKind::String => 6,
-        ValueKind::Bytes => 7,
-        ValueKind::Seq => 8,
-        ValueKind::Map => 9,
-        ValueKind::Iterable => 10,
-        ValueKind::Plain => 11,
-        _ => 12,
-    });
-    match (value.as_str(), value.as_object().and_then(|o| o.try_iter_pairs())) {
-        (Some(text), _) => fingerprint_text(hasher, text),
-        (None, Some(pairs)) => {
-            for (key, item) in pairs {
-                fingerprint_value(hasher, &key);
-                fingerprint_value(hasher, &item);
-            }
-            hasher.write_u8(0);
+/// A hash of a view as it serializes, which is what its template value is made from. The bytes
+/// hashed are its MessagePack encoding, which tags every value with its kind and gives every
+/// text, list and map its length, so no two different views give the same bytes. (Hashing the
+/// template value instead walks minijinja's maps, which costs several times as much.)
+fn view_hash<T: Serialize + ?Sized>(view: &T) -> u64 {
+    thread_local! {
+        static BYTES: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    BYTES.with_borrow_mut(|bytes| {
+        bytes.clear();
+        // Writing to memory fails only where the view's own serialization does (its template
+        // value is then invalid too): the message is hashed after what was written before it.
+        if let Err(e) = rmp_serde::encode::write_named(bytes, view) {
+            bytes.extend_from_slice(e.to_string().as_bytes());
         }
-        // Numbers as they print (`1` and `1.0` differ), and the rest likewise.
-        (None, None) => fingerprint_text(hasher, &value.to_string()),
-    }
+        xxhash_rust::xxh3::xxh3_64(bytes)
+    })
 }
 
 /// Renders pages with a theme's templates.
@@ -258,17 +264,23 @@ impl Renderer {
         })
     }
 
-    /// The template context of one page.
+    /// The template context of one page; `fingerprinted`: made so, for the build cache
+    /// ([`Context::fingerprint`]).
     pub fn page_context(
         &self,
         site: &Site,
         strings: &Strings,
         id: PageId,
         rendered: &HashMap<PageId, Rendered>,
+        fingerprinted: bool,
     ) -> Context {
         let page = &site.pages[id];
         let locale = &site.config.locales[page.locale];
-        let mut ctx = self.frame_context(page.locale);
+        let mut ctx = if fingerprinted {
+            self.frames[page.locale].clone()
+        } else {
+            self.frame_context(page.locale)
+        };
         let title;
         let mut view = PageView {
             url: page.url.clone(),
@@ -418,12 +430,14 @@ impl Renderer {
     /// The context every template shares in a locale: the site, the locale and navigation.
     /// It is the same for every page of the locale, so it is made once and copied.
     pub fn frame_context(&self, locale_index: usize) -> Context {
-        self.frames[locale_index].clone()
+        self.frames[locale_index].unfingerprinted()
     }
 
+    /// The frame of a locale, fingerprinted: hashing its few views once costs nothing beside
+    /// the pages that copy it.
     fn make_frame(&self, site: &Site, strings: &Strings, locale_index: usize) -> Context {
         let locale = &site.config.locales[locale_index];
-        let mut ctx = Context::default();
+        let mut ctx = Context::fingerprinted();
         ctx.insert("lang", &LocaleView::from(locale));
         let home_url = format!("/{}/", locale.code);
         ctx.insert(
@@ -975,11 +989,11 @@ mod tests {
     #[test]
     fn contexts_fingerprint_alike_only_when_templates_see_the_same() {
         let context = |pairs: &[(&'static str, serde_json::Value)]| {
-            let mut c = Context::default();
+            let mut c = Context::fingerprinted();
             for (name, value) in pairs {
                 c.insert(name, value);
             }
-            c.fingerprint()
+            c.fingerprint().expect("a fingerprinted context")
         };
         use serde_json::json;
         let page = json!({"title": "Жртве", "toc": [{"id": "a", "level": 2}], "count": 1});
@@ -1007,6 +1021,23 @@ mod tests {
             context(&[("a", json!([["x", "y"]]))])
         );
         assert_ne!(context(&[("page", page.clone())]), context(&[("other", page)]));
+
+        // Views with the same values in fields of other names read differently in templates.
+        #[derive(serde::Serialize)]
+        struct Titled {
+            title: &'static str,
+        }
+        #[derive(serde::Serialize)]
+        struct Named {
+            name: &'static str,
+        }
+        let mut titled = Context::fingerprinted();
+        titled.insert("page", &Titled { title: "Жртве" });
+        let mut named = Context::fingerprinted();
+        named.insert("page", &Named { name: "Жртве" });
+        assert_ne!(titled.fingerprint(), named.fingerprint());
+        // What goes into a context that was not made to be fingerprinted is not hashed.
+        assert_eq!(titled.unfingerprinted().fingerprint(), None);
     }
 
     #[test]
