@@ -45,16 +45,17 @@ impl Read {
 
 /// The reads recorded on one thread: each read once, found by a hash of its parts so that a
 /// read noted again (a page shows the same string on every row of a table) allocates nothing.
+/// (Noted for every string and report a page shows, so hashed with FxHash, not SipHash.)
 #[derive(Default)]
 struct Recording {
     /// Per hash of a read's parts, where that read is in `reads`.
-    seen: std::collections::HashMap<u64, usize>,
+    seen: rustc_hash::FxHashMap<u64, usize>,
     reads: Vec<Read>,
 }
 
 impl Recording {
     fn add(&mut self, parts: (u8, &str, &str), read: impl FnOnce() -> Read) {
-        let mut h = std::collections::hash_map::DefaultHasher::new();
+        let mut h = rustc_hash::FxHasher::default();
         parts.hash(&mut h);
         match self.seen.get(&h.finish()) {
             Some(&i) if self.reads[i].parts() == parts => {}
