@@ -114,7 +114,7 @@ struct PlanFile<'a> {
     areas: Vec<&'a crate::plan::Area>,
     goals: Vec<&'a crate::plan::Goal>,
     measures: Vec<&'a crate::plan::Measure>,
-    activities: Vec<Row>,
+    activities: &'a [Row],
 }
 
 fn rows(site: &Site, plan: &Plan) -> Vec<Row> {
@@ -205,15 +205,17 @@ fn csv_bytes(rows: &[Row]) -> Result<Vec<u8>, String> {
     writer.into_inner().map_err(|e| e.to_string())
 }
 
-/// The open-data files of the site.
-pub fn files(site: &Site) -> Result<Vec<OutputFile>, String> {
-    let mut files = statistics_files(site)?;
+/// The open-data files of the plans: each plan, and every activity of every plan in one file,
+/// as CSV and JSON. (Made again after an edit to a progress report; the statistics files are
+/// not: [`statistics_files`].)
+pub fn plan_files(site: &Site) -> Result<Vec<OutputFile>, String> {
+    let mut files = Vec::with_capacity(2 * site.plans.plans.len() + 2);
     let mut all = Vec::new();
     for plan in &site.plans.plans {
-        let plan_rows = rows(site, plan);
+        let rows = rows(site, plan);
         files.push(OutputFile {
             path: plan_file(&plan.id, "csv")[1..].to_owned(),
-            body: Body::Bytes(csv_bytes(&plan_rows)?.into()),
+            body: Body::Bytes(csv_bytes(&rows)?.into()),
         });
         let json = PlanFile {
             id: &plan.id,
@@ -221,25 +223,28 @@ pub fn files(site: &Site) -> Result<Vec<OutputFile>, String> {
             areas: plan.areas.iter().map(|(a, _)| a).collect(),
             goals: plan.goals.iter().map(|(g, _)| g).collect(),
             measures: plan.measures.iter().map(|(m, _)| m).collect(),
-            activities: plan_rows,
+            activities: &rows,
         };
-        let bytes = serde_json::to_vec_pretty(&json).map_err(|e| e.to_string())?;
         files.push(OutputFile {
             path: plan_file(&plan.id, "json")[1..].to_owned(),
-            body: Body::Bytes(bytes.into()),
+            body: Body::Bytes(json_bytes(&json)?.into()),
         });
-        all.extend(rows(site, plan));
+        all.extend(rows);
     }
     files.push(OutputFile {
         path: all_file("csv")[1..].to_owned(),
         body: Body::Bytes(csv_bytes(&all)?.into()),
     });
-    let bytes = serde_json::to_vec_pretty(&all).map_err(|e| e.to_string())?;
     files.push(OutputFile {
         path: all_file("json")[1..].to_owned(),
-        body: Body::Bytes(bytes.into()),
+        body: Body::Bytes(json_bytes(&all)?.into()),
     });
     Ok(files)
+}
+
+/// `value` as indented JSON.
+fn json_bytes<T: Serialize + ?Sized>(value: &T) -> Result<Vec<u8>, String> {
+    serde_json::to_vec_pretty(value).map_err(|e| e.to_string())
 }
 
 #[cfg(test)]
@@ -316,7 +321,7 @@ struct StatFile<'a> {
 }
 
 /// Every statistics table as CSV (a column per dimension, `shown`, `count`) and JSON.
-fn statistics_files(site: &Site) -> Result<Vec<OutputFile>, String> {
+pub fn statistics_files(site: &Site) -> Result<Vec<OutputFile>, String> {
     use crate::stats::Shown;
     let stats = &site.stats;
     let mut files = Vec::new();
@@ -377,7 +382,7 @@ fn statistics_files(site: &Site) -> Result<Vec<OutputFile>, String> {
         };
         files.push(OutputFile {
             path: statistic_file(&table.id, "json")[1..].to_owned(),
-            body: Body::Bytes(serde_json::to_vec_pretty(&json).map_err(|e| e.to_string())?.into()),
+            body: Body::Bytes(json_bytes(&json)?.into()),
         });
     }
     Ok(files)

@@ -203,7 +203,9 @@ fn rebuild_bodies(
         return Err(BuildError::Invalid(diagnostics.into_sorted()));
     }
 
-    publish(out, cache, last, &affected, Vec::new(), diagnostics, &mut watch)?;
+    let pages = render_again(cache, last, &affected, &diagnostics);
+    watch.lap("templates");
+    publish(out, cache, last, pages, Vec::new(), diagnostics, &mut watch)?;
     let mut bodies = lock(&cache.bodies);
     for &source in &edited {
         let src = &last.site.sources[source];
@@ -241,7 +243,9 @@ fn rebuild_strings(
     last.renderer.set_strings(&last.site, &strings);
     last.strings = strings.clone();
     watch.lap("model");
-    if let Err(e) = publish(out, cache, last, &affected, Vec::new(), diagnostics, &mut watch) {
+    let pages = render_again(cache, last, &affected, &diagnostics);
+    watch.lap("templates");
+    if let Err(e) = publish(out, cache, last, pages, Vec::new(), diagnostics, &mut watch) {
         return Some(Err(e));
     }
     cache.keep_strings(strings);
@@ -316,7 +320,9 @@ fn rebuild_templates(
     last.renderer = renderer;
     last.theme = theme;
     let also = remade.as_ref().map(|s| s.files.clone()).unwrap_or_default();
-    if let Err(e) = publish(out, cache, last, &affected, also, diagnostics, &mut watch) {
+    let pages = render_again(cache, last, &affected, &diagnostics);
+    watch.lap("templates");
+    if let Err(e) = publish(out, cache, last, pages, also, diagnostics, &mut watch) {
         return Some(Err(e));
     }
     if let Some(remade) = remade {
@@ -421,11 +427,14 @@ fn rebuild_reports(
     let affected = cache.stale_pages(&last.site);
     watch.lap("model");
 
-    let (progress, progress_reads) =
-        crate::reads::record(|| super::progress_files(&last.site, &last.strings, &last.renderer, &diagnostics));
-    watch.lap("feeds, sitemap, open data");
+    // The feeds of reports and the open data are made beside the pages.
+    let ((progress, progress_reads), pages) = rayon::join(
+        || crate::reads::record(|| super::progress_files(&last.site, &last.strings, &last.renderer, &diagnostics)),
+        || render_again(cache, last, &affected, &diagnostics),
+    );
+    watch.lap("templates, feeds, open data");
     let also = progress.clone();
-    if let Err(e) = publish(out, cache, last, &affected, also, diagnostics, &mut watch) {
+    if let Err(e) = publish(out, cache, last, pages, also, diagnostics, &mut watch) {
         return Some(Err(e));
     }
     let mut files = site_files.files;
@@ -445,27 +454,22 @@ fn rebuild_reports(
     Some(Ok(last_report(watch, cache, last)))
 }
 
-/// Renders the `affected` pages of the last build again, joins the search index of their
-/// locales from the kept entries, and scans and writes those files and the site-wide files
-/// `also` (which replace the last build's files of the same name).
-fn publish(
-    out: &Path,
+/// Renders the `affected` pages of the last build again, in parallel; errors go into
+/// `diagnostics`.
+fn render_again(
     cache: &BuildCache,
-    last: &mut LastBuild,
+    last: &LastBuild,
     affected: &[PageId],
-    also: Vec<OutputFile>,
-    diagnostics: Diagnostics,
-    watch: &mut Stopwatch,
-) -> Result<(), BuildError> {
+    diagnostics: &Diagnostics,
+) -> Vec<(PageId, OutputFile)> {
     let LastBuild {
         site,
         strings,
         renderer,
         rendered,
-        files,
         ..
     } = last;
-    let pages: Vec<(PageId, OutputFile)> = affected
+    affected
         .par_iter()
         .filter_map(|&id| {
             render_page(site, strings, renderer, rendered, Some(cache), &|_| false, id)
@@ -473,11 +477,25 @@ fn publish(
                 .ok()
                 .map(|file| (id, file))
         })
-        .collect();
-    watch.lap("templates");
+        .collect()
+}
+
+/// Takes the `pages` rendered again ([`render_again`]), joins the search index of their
+/// locales from the kept entries, and scans and writes those files and the site-wide files
+/// `also` (which replace the last build's files of the same name).
+fn publish(
+    out: &Path,
+    cache: &BuildCache,
+    last: &mut LastBuild,
+    pages: Vec<(PageId, OutputFile)>,
+    also: Vec<OutputFile>,
+    diagnostics: Diagnostics,
+    watch: &mut Stopwatch,
+) -> Result<(), BuildError> {
     if diagnostics.has_errors() {
         return Err(BuildError::Invalid(diagnostics.into_sorted()));
     }
+    let LastBuild { site, files, .. } = last;
 
     // Every part of the search index with a changed page, joined from the kept entries.
     // Each changed file goes with its place in `files`, where page `i` is file `i`.

@@ -1369,8 +1369,8 @@ fn site_file(
     .ok()
 }
 
-/// The root language chooser, 404 pages, feeds of pages, sitemap and robots.txt: every
-/// site-wide file but those made from progress reports ([`progress_files`]).
+/// The root language chooser, 404 pages, feeds of pages, sitemap, robots.txt and the statistics
+/// downloads: every site-wide file but those made from progress reports ([`progress_files`]).
 fn special_files(site: &Site, strings: &Strings, renderer: &Renderer, diagnostics: &Diagnostics) -> Vec<OutputFile> {
     let mut files = Vec::new();
     let mut push = |path: String, template: &str, locale: usize, ctx: &crate::render::Context, minify: bool| {
@@ -1491,6 +1491,14 @@ fn special_files(site: &Site, strings: &Strings, renderer: &Renderer, diagnostic
     ctx.insert("entries", &entries);
     push("sitemap.xml".into(), "sitemap.xml", default, &ctx, false);
     push("robots.txt".into(), "robots.txt", default, &ctx, false);
+    match crate::opendata::statistics_files(site) {
+        Ok(data) => files.extend(data),
+        Err(e) => diagnostics.push(Diagnostic::error(
+            crate::stats::STATS_DIR,
+            None,
+            format!("cannot write the open data: {e}"),
+        )),
+    }
     files
 }
 
@@ -1511,7 +1519,7 @@ fn progress_files(site: &Site, strings: &Strings, renderer: &Renderer, diagnosti
             files.extend(site_file(renderer, diagnostics, (path, "atom.xml", li), &ctx, false));
         }
     }
-    match crate::opendata::files(site) {
+    match crate::opendata::plan_files(site) {
         Ok(data) => files.extend(data),
         Err(e) => diagnostics.push(Diagnostic::error(
             plan::PLANS_DIR,
