@@ -313,8 +313,9 @@ pub fn index_file(site: &Site, locale: usize, part: &str, body: Arc<[u8]>) -> Ou
 }
 
 /// An index: a JSON array of the entries, in order.
-pub fn index_json<'a>(entries: impl Iterator<Item = &'a Entry>) -> Arc<[u8]> {
-    let mut json = String::from("[");
+pub fn index_json<'a>(entries: impl Iterator<Item = &'a Entry> + Clone) -> Arc<[u8]> {
+    let mut json = String::with_capacity(2 + entries.clone().map(|e| e.0.len() + 1).sum::<usize>());
+    json.push('[');
     for (i, entry) in entries.enumerate() {
         if i > 0 {
             json.push(',');

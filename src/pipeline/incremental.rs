@@ -454,14 +454,12 @@ fn rebuild_reports(
     Some(Ok(last_report(watch, cache, last)))
 }
 
-/// Renders the `affected` pages of the last build again, in parallel; errors go into
-/// `diagnostics`.
-fn render_again(
-    cache: &BuildCache,
-    last: &LastBuild,
-    affected: &[PageId],
-    diagnostics: &Diagnostics,
-) -> Vec<(PageId, OutputFile)> {
+/// A page rendered again, with its search entry.
+type Rendered = (PageId, OutputFile, Option<crate::search::Entry>);
+
+/// Renders the `affected` pages of the last build again and makes their search entries, in
+/// parallel; errors go into `diagnostics`.
+fn render_again(cache: &BuildCache, last: &LastBuild, affected: &[PageId], diagnostics: &Diagnostics) -> Vec<Rendered> {
     let LastBuild {
         site,
         strings,
@@ -475,7 +473,10 @@ fn render_again(
             render_page(site, strings, renderer, rendered, Some(cache), &|_| false, id)
                 .map_err(|d| diagnostics.push(d))
                 .ok()
-                .map(|file| (id, file))
+                .map(|file| {
+                    let entry = crate::search::entry(site, &site.pages[id], &file);
+                    (id, file, entry)
+                })
         })
         .collect()
 }
@@ -487,7 +488,7 @@ fn publish(
     out: &Path,
     cache: &BuildCache,
     last: &mut LastBuild,
-    pages: Vec<(PageId, OutputFile)>,
+    pages: Vec<Rendered>,
     also: Vec<OutputFile>,
     diagnostics: Diagnostics,
     watch: &mut Stopwatch,
@@ -500,14 +501,15 @@ fn publish(
     // Every part of the search index with a changed page, joined from the kept entries.
     // Each changed file goes with its place in `files`, where page `i` is file `i`.
     let mut parts: BTreeSet<(usize, &str)> = BTreeSet::new();
-    for (id, file) in &pages {
-        let page = &site.pages[*id];
-        cache.keep_search_entry(&page.url, &crate::search::entry(site, page, file));
+    let mut changed: Vec<(usize, OutputFile)> = Vec::with_capacity(pages.len());
+    for (id, file, entry) in pages {
+        let page = &site.pages[id];
+        cache.keep_search_entry(&page.url, &entry);
         if let Some(part) = crate::search::part_of(site, page) {
             parts.insert((page.locale, part));
         }
+        changed.push((id, file));
     }
-    let mut changed: Vec<(usize, OutputFile)> = pages;
     let structure = cache.structure.load(Ordering::SeqCst);
     // The entries of those parts, in the order of the site's pages, in one pass over them.
     let mut entries: BTreeMap<(usize, &str), Vec<_>> = parts.into_iter().map(|p| (p, Vec::new())).collect();
@@ -530,8 +532,11 @@ fn publish(
         .map(|(i, f)| (f.path.as_str(), i))
         .collect();
     let at = |path: &str| place.get(path).copied().ok_or_else(|| missing(path));
-    for ((locale, part), entries) in entries {
-        let body = crate::search::index_json(entries.iter());
+    let indexes: Vec<(usize, &str, Arc<[u8]>)> = entries
+        .into_par_iter()
+        .map(|((locale, part), entries)| (locale, part, crate::search::index_json(entries.iter())))
+        .collect();
+    for (locale, part, body) in indexes {
         lock(&cache.search_indexes).insert((locale, part.to_owned()), (structure, body.clone()));
         let index = crate::search::index_file(site, locale, part, body);
         changed.push((at(&index.path)?, index));
