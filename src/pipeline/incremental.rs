@@ -203,9 +203,7 @@ fn rebuild_bodies(
         return Err(BuildError::Invalid(diagnostics.into_sorted()));
     }
 
-    let pages = render_again(cache, last, &affected, &diagnostics);
-    watch.lap("templates");
-    publish(out, cache, last, pages, Vec::new(), diagnostics, &mut watch)?;
+    render_and_publish(out, cache, last, &affected, Vec::new(), diagnostics, &mut watch)?;
     let mut bodies = lock(&cache.bodies);
     for &source in &edited {
         let src = &last.site.sources[source];
@@ -243,9 +241,7 @@ fn rebuild_strings(
     last.renderer.set_strings(&last.site, &strings);
     last.strings = strings.clone();
     watch.lap("model");
-    let pages = render_again(cache, last, &affected, &diagnostics);
-    watch.lap("templates");
-    if let Err(e) = publish(out, cache, last, pages, Vec::new(), diagnostics, &mut watch) {
+    if let Err(e) = render_and_publish(out, cache, last, &affected, Vec::new(), diagnostics, &mut watch) {
         return Some(Err(e));
     }
     cache.keep_strings(strings);
@@ -320,9 +316,7 @@ fn rebuild_templates(
     last.renderer = renderer;
     last.theme = theme;
     let also = remade.as_ref().map(|s| s.files.clone()).unwrap_or_default();
-    let pages = render_again(cache, last, &affected, &diagnostics);
-    watch.lap("templates");
-    if let Err(e) = publish(out, cache, last, pages, also, diagnostics, &mut watch) {
+    if let Err(e) = render_and_publish(out, cache, last, &affected, also, diagnostics, &mut watch) {
         return Some(Err(e));
     }
     if let Some(remade) = remade {
@@ -454,12 +448,28 @@ fn rebuild_reports(
     Some(Ok(last_report(watch, cache, last)))
 }
 
+/// Renders the `affected` pages again ([`render_again`]) and publishes them with the site-wide
+/// files `also` ([`publish`]).
+fn render_and_publish(
+    out: &Path,
+    cache: &BuildCache,
+    last: &mut LastBuild,
+    affected: &[PageId],
+    also: Vec<OutputFile>,
+    diagnostics: Diagnostics,
+    watch: &mut Stopwatch,
+) -> Result<(), BuildError> {
+    let pages = render_again(cache, last, affected, &diagnostics);
+    watch.lap("templates");
+    publish(out, cache, last, pages, also, diagnostics, watch)
+}
+
 /// A page rendered again, with its search entry.
-type Rendered = (PageId, OutputFile, Option<crate::search::Entry>);
+type Remade = (PageId, OutputFile, Option<crate::search::Entry>);
 
 /// Renders the `affected` pages of the last build again and makes their search entries, in
 /// parallel; errors go into `diagnostics`.
-fn render_again(cache: &BuildCache, last: &LastBuild, affected: &[PageId], diagnostics: &Diagnostics) -> Vec<Rendered> {
+fn render_again(cache: &BuildCache, last: &LastBuild, affected: &[PageId], diagnostics: &Diagnostics) -> Vec<Remade> {
     let LastBuild {
         site,
         strings,
@@ -488,7 +498,7 @@ fn publish(
     out: &Path,
     cache: &BuildCache,
     last: &mut LastBuild,
-    pages: Vec<Rendered>,
+    pages: Vec<Remade>,
     also: Vec<OutputFile>,
     diagnostics: Diagnostics,
     watch: &mut Stopwatch,

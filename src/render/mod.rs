@@ -40,7 +40,7 @@ const SYNTAX_DOCS: &str = "https://docs.rs/minijinja/latest/minijinja/syntax/";
 ///
 /// Values are shared, not copied, when a context is cloned: a page's context starts as a clone
 /// of its locale's frame ([`Renderer::frame_context`]).
-#[derive(Clone, Default)]
+#[derive(Clone)]
 pub struct Context {
     values: BTreeMap<&'static str, Value>,
     /// In a context made to be fingerprinted ([`Context::fingerprinted`]): a hash of each view,
