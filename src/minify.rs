@@ -82,8 +82,53 @@ pub struct Malformed {
     pub message: String,
 }
 
-fn is_name_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':' | b'.')
+/// Classes of bytes in tags, as bits of [`CLASSES`]: the loops that read tags byte by byte
+/// test one bit of one table entry instead of a chain of comparisons.
+mod class {
+    /// A byte of an element's name: ASCII letters and digits, `-`, `_`, `:` and `.`.
+    pub const NAME: u8 = 1;
+    /// ASCII whitespace, as [`u8::is_ascii_whitespace`] has it.
+    pub const SPACE: u8 = 2;
+    /// Ends an attribute's name: whitespace, `=`, `>` and `/`.
+    pub const ATTRIBUTE_NAME_END: u8 = 4;
+    /// Ends a value without quotes: whitespace and `>`.
+    pub const BARE_VALUE_END: u8 = 8;
+    /// Makes a value need quotes: whitespace, `"`, `'`, `=`, `<`, `>` and `` ` ``.
+    pub const NEEDS_QUOTES: u8 = 16;
+}
+
+/// The classes of each byte ([`class`]).
+static CLASSES: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        let space = byte.is_ascii_whitespace();
+        let mut c = 0;
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b':' | b'.') {
+            c |= class::NAME;
+        }
+        if space {
+            c |= class::SPACE;
+        }
+        if space || matches!(byte, b'=' | b'>' | b'/') {
+            c |= class::ATTRIBUTE_NAME_END;
+        }
+        if space || byte == b'>' {
+            c |= class::BARE_VALUE_END;
+        }
+        if space || matches!(byte, b'"' | b'\'' | b'=' | b'<' | b'>' | b'`') {
+            c |= class::NEEDS_QUOTES;
+        }
+        table[b] = c;
+        b += 1;
+    }
+    table
+};
+
+/// Whether byte `b` is in class `class` (a bit of [`class`]).
+fn is(class: u8, b: u8) -> bool {
+    CLASSES[usize::from(b)] & class != 0
 }
 
 /// Minifies the HTML document `html` (see the module's documentation).
@@ -216,13 +261,13 @@ impl<'a> Minifier<'a> {
     fn name(&self, from: usize) -> (&'a str, usize) {
         let len = self.html.as_bytes()[from..]
             .iter()
-            .take_while(|&&b| is_name_byte(b))
+            .take_while(|&&b| is(class::NAME, b))
             .count();
         (&self.html[from..from + len], from + len)
     }
 
     fn skip_space(&self, mut i: usize) -> usize {
-        while self.html.as_bytes().get(i).is_some_and(|&b| b.is_ascii_whitespace()) {
+        while self.html.as_bytes().get(i).is_some_and(|&b| is(class::SPACE, b)) {
             i += 1;
         }
         i
@@ -315,10 +360,7 @@ impl<'a> Minifier<'a> {
     fn attribute(&mut self, tag: usize, mut i: usize) -> Result<usize, Malformed> {
         let src = self.html.as_bytes();
         let name_start = i;
-        while src
-            .get(i)
-            .is_some_and(|&b| !b.is_ascii_whitespace() && !matches!(b, b'=' | b'>' | b'/'))
-        {
+        while src.get(i).is_some_and(|&b| !is(class::ATTRIBUTE_NAME_END, b)) {
             i += 1;
         }
         if i == name_start {
@@ -343,19 +385,13 @@ impl<'a> Minifier<'a> {
                 }
             },
             _ => {
-                let n = src[j..]
-                    .iter()
-                    .take_while(|&&b| !b.is_ascii_whitespace() && b != b'>')
-                    .count();
+                let n = src[j..].iter().take_while(|&&b| !is(class::BARE_VALUE_END, b)).count();
                 (j, j + n, j + n)
             }
         };
         let value = &src[from..to];
         self.out.push('=');
-        let bare = !value.is_empty()
-            && !value
-                .iter()
-                .any(|&b| b.is_ascii_whitespace() || matches!(b, b'"' | b'\'' | b'=' | b'<' | b'>' | b'`'));
+        let bare = !value.is_empty() && !value.iter().any(|&b| is(class::NEEDS_QUOTES, b));
         if bare {
             self.out.push_str(&self.html[from..to]);
         } else {
@@ -376,7 +412,7 @@ impl<'a> Minifier<'a> {
             let after = &src[end + 2..];
             if after.len() >= name.len()
                 && after[..name.len()].eq_ignore_ascii_case(name.as_bytes())
-                && !after.get(name.len()).is_some_and(|&b| is_name_byte(b))
+                && !after.get(name.len()).is_some_and(|&b| is(class::NAME, b))
             {
                 self.out.push_str(&self.html[i..end]);
                 self.after_block = false;
@@ -434,6 +470,24 @@ mod tests {
         assert_eq!(min("<svg><path d=\"M0 0\"/></svg>"), "<svg><path d=\"M0 0\"/></svg>");
         assert_eq!(min("<a href=\"/en/\">x</a>"), "<a href=/en/>x</a>");
         assert_eq!(min("<svg><path d=\"M0\"/><g/></svg>"), "<svg><path d=M0 /><g/></svg>");
+        // What needs quotes is ASCII whitespace (form feed included, vertical tab not), quotes,
+        // `=`, `<`, `>` and `` ` ``; names run over `-`, `_`, `:` and `.`.
+        for needs in ["a\x0Cb", "a\tb", "a`b", "a=b", "a<b", "a>b", "a'b"] {
+            assert_eq!(
+                min(&format!("<i title=\"{needs}\">x</i>")),
+                format!("<i title=\"{needs}\">x</i>")
+            );
+        }
+        for bare in ["a\x0Bb", "a/b", "a&amp;b", "Жртве"] {
+            assert_eq!(
+                min(&format!("<i title=\"{bare}\">x</i>")),
+                format!("<i title={bare}>x</i>")
+            );
+        }
+        assert_eq!(
+            min("<my-el\tdata-a.b:c_d = 'x'\x0Cxml:lang='en'/>"),
+            "<my-el data-a.b:c_d=x xml:lang=en />"
+        );
     }
 
     #[test]
