@@ -4,6 +4,9 @@
 //! stylesheets, images, fonts, frames, `@import`), for inline scripts, style attributes and
 //! event handlers (a strict Content-Security-Policy would block them anyway), and for e-mail
 //! addresses and phone numbers that are not on the site's allow-list. A finding stops the build.
+//!
+//! It reads tags with its own code, not the minifier's (`crate::minify`), so that a mistake in
+//! how one of them reads HTML is not made by both.
 
 use crate::output::{Body, OutputFile};
 use rayon::prelude::*;
