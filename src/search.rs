@@ -363,12 +363,12 @@ fn snippet(text: &str, title: &str) -> String {
             break;
         }
     }
-    body.strip_prefix(title)
-        .unwrap_or(&body)
-        .trim()
-        .chars()
-        .take(SNIPPET_CHARS)
-        .collect()
+    let snippet = body.strip_prefix(title).unwrap_or(&body).trim();
+    let cut = snippet
+        .char_indices()
+        .nth(SNIPPET_CHARS)
+        .map_or(snippet.len(), |(at, _)| at);
+    snippet[..cut].to_owned()
 }
 
 /// How much of a page's text goes into the index, or `None` to leave the page out. Lists that
@@ -464,7 +464,7 @@ fn strip_tags(html: &str, limit: usize) -> String {
         }
         let (text, step) = match rest.as_bytes()[0] {
             // A tag is skipped; its closing `>` becomes a space.
-            b'<' => match rest.find('>') {
+            b'<' => match memchr::memchr(b'>', rest.as_bytes()) {
                 Some(end) => (Some(' '), end + 1),
                 None => (None, rest.len()),
             },

@@ -657,13 +657,37 @@ pub fn activity_path(plan: &str, activity: &str) -> String {
 /// An id as it appears in a URL: dots become hyphens (`1.1.3` → `1-1-3`), other characters
 /// outside letters, digits and hyphens are dropped.
 pub fn url_id(id: &str) -> String {
-    id.chars()
-        .filter_map(|c| match c {
-            '.' => Some('-'),
-            c if c.is_ascii_alphanumeric() || c == '-' => Some(c.to_ascii_lowercase()),
-            _ => None,
-        })
-        .collect::<String>()
-        .trim_matches('-')
-        .to_owned()
+    // What is kept is ASCII, so the bytes can be read one by one: those of other characters
+    // are all above 0x7F and dropped with them.
+    let mut out = String::with_capacity(id.len());
+    for b in id.bytes() {
+        match b {
+            b'.' => out.push('-'),
+            b if b.is_ascii_alphanumeric() || b == b'-' => out.push(char::from(b.to_ascii_lowercase())),
+            _ => {}
+        }
+    }
+    match out.trim_matches('-') {
+        trimmed if trimmed.len() == out.len() => out,
+        trimmed => trimmed.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    proptest::proptest! {
+        #[test]
+        fn url_ids_keep_ascii_letters_digits_and_hyphens(id in "[a-zA-Z0-9.\\-_ /ЖжčĆ€]{0,16}") {
+            // Character by character, as the documentation says.
+            let plain: String = id
+                .chars()
+                .filter_map(|c| match c {
+                    '.' => Some('-'),
+                    c if c.is_ascii_alphanumeric() || c == '-' => Some(c.to_ascii_lowercase()),
+                    _ => None,
+                })
+                .collect();
+            proptest::prop_assert_eq!(super::url_id(&id), plain.trim_matches('-'));
+        }
+    }
 }
