@@ -97,9 +97,9 @@ impl Context {
 }
 
 /// A context's names and values as templates read them. Every name a template uses that is not
-/// a local variable (`t`, `asset` and the loop's names among them) is looked for here first,
-/// so a lookup compares lengths before bytes instead of searching a `BTreeMap` by `memcmp`:
-/// a context has a dozen or two names, few of the same length.
+/// a local variable is looked for here before the globals (so every call of `t` and `asset`
+/// is), so a lookup compares lengths before bytes instead of searching a `BTreeMap` by
+/// `memcmp`: a context has a dozen or two names, few of the same length.
 #[derive(Debug)]
 struct Names(Vec<(&'static str, Value)>);
 
