@@ -1491,15 +1491,20 @@ fn special_files(site: &Site, strings: &Strings, renderer: &Renderer, diagnostic
     ctx.insert("entries", &entries);
     push("sitemap.xml".into(), "sitemap.xml", default, &ctx, false);
     push("robots.txt".into(), "robots.txt", default, &ctx, false);
-    match crate::opendata::statistics_files(site) {
-        Ok(data) => files.extend(data),
-        Err(e) => diagnostics.push(Diagnostic::error(
-            crate::stats::STATS_DIR,
-            None,
-            format!("cannot write the open data: {e}"),
-        )),
-    }
+    files.extend(open_data(
+        crate::opendata::statistics_files(site),
+        crate::stats::STATS_DIR,
+        diagnostics,
+    ));
     files
+}
+
+/// The open-data files `made`, or none with its error put into `diagnostics` against `dir`.
+fn open_data(made: Result<Vec<OutputFile>, String>, dir: &str, diagnostics: &Diagnostics) -> Vec<OutputFile> {
+    made.unwrap_or_else(|e| {
+        diagnostics.push(Diagnostic::error(dir, None, format!("cannot write the open data: {e}")));
+        Vec::new()
+    })
 }
 
 /// The site-wide files made from plan data and progress reports: each locale's feed of reports
@@ -1519,14 +1524,11 @@ fn progress_files(site: &Site, strings: &Strings, renderer: &Renderer, diagnosti
             files.extend(site_file(renderer, diagnostics, (path, "atom.xml", li), &ctx, false));
         }
     }
-    match crate::opendata::plan_files(site) {
-        Ok(data) => files.extend(data),
-        Err(e) => diagnostics.push(Diagnostic::error(
-            plan::PLANS_DIR,
-            None,
-            format!("cannot write the open data: {e}"),
-        )),
-    }
+    files.extend(open_data(
+        crate::opendata::plan_files(site),
+        plan::PLANS_DIR,
+        diagnostics,
+    ));
     files
 }
 
