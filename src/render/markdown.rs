@@ -6,13 +6,14 @@
 //! the reader's locale, and raw HTML is sanitized. For a transliterated locale, text is converted
 //! to Latin while code, URLs and raw HTML stay as written.
 
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
-use std::sync::{Arc, LazyLock, Mutex};
+use std::sync::{Arc, LazyLock};
 
 use pulldown_cmark::{Alignment, CodeBlockKind, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd, html};
 use pulldown_cmark_escape::{escape_href, escape_html};
-use syntect::html::{ClassStyle, ClassedHTMLGenerator};
-use syntect::parsing::SyntaxSet;
+use syntect::html::{ClassStyle, line_tokens_to_classed_spans};
+use syntect::parsing::{ParseState, ScopeStack, SyntaxReference, SyntaxSet};
 use syntect::util::LinesWithEndings;
 
 use crate::i18n::translit;
@@ -100,7 +101,7 @@ pub fn render(markdown: &str, transliterate: bool, resolve: &dyn Fn(&str) -> Opt
             Event::Text(text) if code.is_some() => code.as_mut().expect("checked").1.push_str(&text),
             Event::End(TagEnd::CodeBlock) => {
                 let (lang, text) = code.take().unwrap_or_default();
-                events.push(Event::Html(highlight(lang, text).to_string().into()));
+                events.push(Event::Html(highlight(&lang, &text).into()));
             }
             Event::Start(Tag::Heading { id, classes, .. }) => {
                 let classes = classes.into_iter().map(|c| c.to_string()).collect();
@@ -303,34 +304,41 @@ pub fn is_external(href: &str) -> bool {
     href.starts_with("http://") || href.starts_with("https://") || href.starts_with("//")
 }
 
-/// The code blocks highlighted so far in this process, by language and code. Translations of a
-/// page usually share their code blocks, and syntect is the costliest part of rendering
-/// Markdown; the map is emptied when it grows past [`HIGHLIGHTED_LIMIT`] blocks.
-static HIGHLIGHTED: LazyLock<Mutex<HashMap<CodeBlock, Arc<str>>>> = LazyLock::new(Default::default);
-
-/// A code block: its language (as written after the fence) and its code.
-type CodeBlock = (String, String);
-
-/// How many highlighted code blocks [`HIGHLIGHTED`] keeps at most.
-const HIGHLIGHTED_LIMIT: usize = 100_000;
-
-/// A code block as HTML, highlighted with classes where its language is known.
-fn highlight(lang: String, code: String) -> Arc<str> {
-    let blocks = || HIGHLIGHTED.lock().unwrap_or_else(|e| e.into_inner());
-    let key = (lang, code);
-    if let Some(html) = blocks().get(&key) {
-        return html.clone();
-    }
-    let html: Arc<str> = highlight_anew(&key.0, &key.1).into();
-    let mut blocks = blocks();
-    if blocks.len() >= HIGHLIGHTED_LIMIT {
-        blocks.clear();
-    }
-    blocks.insert(key, html.clone());
-    html
+thread_local! {
+    /// The lines of code highlighted so far on this thread: for each line's text, the states it
+    /// was highlighted from and what came of each. A line's HTML depends only on its text and where
+    /// highlighting stood at its start, and code repeats lines (the closing brace, a common
+    /// statement; translations of a page usually share whole blocks), so each line is highlighted
+    /// once per state and thread: syntect takes ~150,000 instructions a line, and its parser's
+    /// state cannot move between threads. The map is emptied when it grows past
+    /// [`HIGHLIGHTED_LIMIT`] lines.
+    static HIGHLIGHTED: RefCell<HashMap<String, Vec<Highlighted>>> = RefCell::default();
 }
 
-fn highlight_anew(lang: &str, code: &str) -> String {
+/// How many lines of code [`HIGHLIGHTED`] keeps at most.
+const HIGHLIGHTED_LIMIT: usize = 100_000;
+
+/// Where highlighting stands at the start of a line: syntect's parser, and the scopes open in
+/// the HTML written so far.
+#[derive(Clone, PartialEq, Eq)]
+struct LineStart {
+    parse: ParseState,
+    scopes: ScopeStack,
+}
+
+/// A line highlighted from a [`LineStart`].
+struct Highlighted {
+    from: LineStart,
+    /// Where the next line starts.
+    next: LineStart,
+    /// The line's HTML.
+    html: Arc<str>,
+    /// The `<span>`s it opens, less those it closes.
+    opened: isize,
+}
+
+/// A code block as HTML, highlighted with classes where its language is known.
+fn highlight(lang: &str, code: &str) -> String {
     let syntax = (!lang.is_empty())
         .then(|| SYNTAXES.find_syntax_by_token(lang))
         .flatten();
@@ -341,27 +349,64 @@ fn highlight_anew(lang: &str, code: &str) -> String {
         html.push('"');
     }
     html.push('>');
-    match syntax {
-        Some(syntax) => {
-            let mut generator = ClassedHTMLGenerator::new_with_class_style(
-                syntax,
-                &SYNTAXES,
-                ClassStyle::SpacedPrefixed {
-                    prefix: HIGHLIGHT_CLASS_PREFIX,
-                },
-            );
-            let ok = LinesWithEndings::from(code)
-                .all(|line| generator.parse_html_for_line_which_includes_newline(line).is_ok());
-            if ok {
-                html.push_str(&generator.finalize());
-            } else {
-                escape_html(&mut html, code).expect("writing to a String");
-            }
-        }
+    match syntax.and_then(|syntax| highlight_lines(syntax, code)) {
+        Some(highlighted) => html.push_str(&highlighted),
         None => escape_html(&mut html, code).expect("writing to a String"),
     }
     html.push_str("</code></pre>");
     html
+}
+
+/// `code` highlighted as `syntax`, as syntect's `ClassedHTMLGenerator` writes it, or `None` if
+/// syntect fails on a line.
+fn highlight_lines(syntax: &SyntaxReference, code: &str) -> Option<String> {
+    let mut html = String::with_capacity(code.len() * 4);
+    let mut at = LineStart {
+        parse: ParseState::new(syntax),
+        scopes: ScopeStack::new(),
+    };
+    let mut open = 0;
+    for line in LinesWithEndings::from(code) {
+        let done = highlight_line(&at, line)?;
+        html.push_str(&done.0);
+        open += done.1;
+        at = done.2;
+    }
+    for _ in 0..open {
+        html.push_str("</span>");
+    }
+    Some(html)
+}
+
+/// One line (with its line end) highlighted from `at`: its HTML, the spans it leaves open and
+/// where the next line starts.
+fn highlight_line(at: &LineStart, line: &str) -> Option<(Arc<str>, isize, LineStart)> {
+    let seen = HIGHLIGHTED.with_borrow(|lines| {
+        let done = lines.get(line)?.iter().find(|h| h.from == *at)?;
+        Some((done.html.clone(), done.opened, done.next.clone()))
+    });
+    if seen.is_some() {
+        return seen;
+    }
+    let mut next = at.clone();
+    let ops = next.parse.parse_line(line, &SYNTAXES).ok()?;
+    let style = ClassStyle::SpacedPrefixed {
+        prefix: HIGHLIGHT_CLASS_PREFIX,
+    };
+    let (html, opened) = line_tokens_to_classed_spans(line, &ops, style, &mut next.scopes).ok()?;
+    let html: Arc<str> = html.into();
+    HIGHLIGHTED.with_borrow_mut(|lines| {
+        if lines.len() >= HIGHLIGHTED_LIMIT {
+            lines.clear();
+        }
+        lines.entry(line.to_owned()).or_default().push(Highlighted {
+            from: at.clone(),
+            next: next.clone(),
+            html: html.clone(),
+            opened,
+        });
+    });
+    Some((html, opened, next))
 }
 
 /// The stylesheet for highlighted code, in the classes [`render`] writes. Made once per
@@ -457,6 +502,42 @@ mod tests {
         assert!(rust.contains("hl-"), "{rust}");
         assert_eq!(plain, "<pre class=\"code\"><code>let x = 1;\n</code></pre>");
         assert_eq!(rust_again, rust);
+    }
+
+    /// syntect's own generator, line after line with no memory of earlier blocks.
+    fn highlighted_by_syntect(lang: &str, code: &str) -> String {
+        let syntax = SYNTAXES.find_syntax_by_token(lang).expect("a known language");
+        let style = ClassStyle::SpacedPrefixed {
+            prefix: HIGHLIGHT_CLASS_PREFIX,
+        };
+        let mut generator = syntect::html::ClassedHTMLGenerator::new_with_class_style(syntax, &SYNTAXES, style);
+        for line in LinesWithEndings::from(code) {
+            generator
+                .parse_html_for_line_which_includes_newline(line)
+                .expect("syntect highlights the line");
+        }
+        generator.finalize()
+    }
+
+    #[test]
+    fn lines_seen_before_are_highlighted_from_where_they_start() {
+        // The same lines inside and outside a comment, a string and a function, in two
+        // languages, each block highlighted after the others have filled the memory of lines.
+        let blocks = [
+            ("rust", "fn a() -> bool {\n    x > 1 // y\n}\n"),
+            ("rust", "/*\nfn a() -> bool {\n    x > 1 // y\n}\n*/\n}\n"),
+            ("rust", "let s = \"\nfn a() -> bool {\n}\n\";\n    x > 1 // y\n"),
+            ("rust", "fn b() {\n    x > 1 // y\n}\n"),
+            ("python", "fn a() -> bool {\n    x > 1 // y\n}\n\"\"\"\n}\n"),
+            ("rust", "fn a() -> bool {\n    x > 1 // y\n}\n"),
+        ];
+        for (lang, code) in blocks {
+            let expected = format!(
+                "<pre class=\"code\"><code class=\"language-{lang}\">{}</code></pre>",
+                highlighted_by_syntect(lang, code)
+            );
+            assert_eq!(highlight(lang, code), expected, "{lang}: {code}");
+        }
     }
 
     #[test]
