@@ -28,24 +28,68 @@ pub fn to_latin_cow(text: &str) -> Cow<'_, str> {
     } else {
         Cow::Owned(text.nfc().collect())
     };
+    Cow::Owned(transliterate(&normalized))
+}
+
+/// Writes NFC `text` in Latin, in one pass over its bytes. Cyrillic letters are the two-byte
+/// characters led by `0xD0` or `0xD1`, bytes that never continue a character; other bytes are
+/// copied. Tokens run between whitespace (`char::is_whitespace`; a character beyond ASCII is
+/// decoded only where its lead byte starts a block with whitespace: U+0085, U+00A0, U+1680,
+/// U+2000–U+205F, U+3000). A token that may be an address (it holds `:` or `@`, or starts
+/// with `www.`) is written again as it is if it is one.
+fn transliterate(text: &str) -> String {
+    let bytes = text.as_bytes();
     let letters = &*LETTERS;
-    let mut out = String::with_capacity(normalized.len() + normalized.len() / 8);
-    let mut rest = normalized.as_ref();
-    while !rest.is_empty() {
-        // Alternating runs of whitespace and tokens, so a token can be judged as a whole.
-        let start = rest.find(|c: char| !c.is_whitespace()).unwrap_or(rest.len());
-        out.push_str(&rest[..start]);
-        rest = &rest[start..];
-        let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
-        let (token, tail) = rest.split_at(end);
-        if is_address(token) {
-            out.push_str(token);
-        } else {
-            transliterate_token(token, letters, &mut out);
+    let mut out = Vec::with_capacity(text.len() + text.len() / 8);
+    // Where the current token starts, in `text` and in `out`, and whether it may be an address.
+    let (mut token, mut token_out, mut maybe_address) = (0, 0, false);
+    let mut i = 0;
+    loop {
+        let lead = bytes.get(i).copied();
+        let (white, len) = match lead {
+            None => (true, 0),
+            Some(b @ (0xD0 | 0xD1)) => {
+                let c = (u32::from(b & 0x1F) << 6) | u32::from(bytes[i + 1] & 0x3F);
+                let latin = match c {
+                    0x409 | 0x40A | 0x40F => Some(digraph(&text[token..], i - token, c)),
+                    _ => letters[c as usize - 0x400],
+                };
+                // Byte by byte: a call to copy one to three bytes costs more than they do.
+                for &byte in latin.map_or(&bytes[i..i + 2], str::as_bytes) {
+                    out.push(byte);
+                }
+                i += 2;
+                continue;
+            }
+            Some(b @ 0..0x80) => {
+                maybe_address |= b == b':' || b == b'@';
+                (b.is_ascii_whitespace() || b == 0x0B, 1)
+            }
+            Some(0xC2 | 0xE1 | 0xE2 | 0xE3) => {
+                let c = text[i..].chars().next().expect("a character starts here");
+                (c.is_whitespace(), c.len_utf8())
+            }
+            Some(0xF0..) => (false, 4),
+            Some(0xE0..) => (false, 3),
+            Some(_) => (false, 2),
+        };
+        if white {
+            let word = &text[token..i];
+            if (maybe_address || word.starts_with("www.")) && is_address(word) {
+                out.truncate(token_out);
+                out.extend_from_slice(word.as_bytes());
+            }
+            if lead.is_none() {
+                break;
+            }
+            (token, token_out, maybe_address) = (i + len, out.len() + len, false);
         }
-        rest = tail;
+        for &byte in &bytes[i..i + len] {
+            out.push(byte);
+        }
+        i += len;
     }
-    Cow::Owned(out)
+    String::from_utf8(out).expect("whole characters and spellings were written")
 }
 
 /// Whether `text` has Cyrillic, and whether every character is one that NFC keeps as it is
@@ -90,21 +134,10 @@ fn survey(text: &str) -> (bool, bool) {
     (cyrillic, stable)
 }
 
-/// A Latin spelling of one letter: one character, or two.
-type Spelling = (char, Option<char>);
-
-/// The Latin spelling of each character from U+0400 to U+045F as one or two characters
-/// ([`latin_of`]), by its offset from U+0400.
-static LETTERS: std::sync::LazyLock<Vec<Option<Spelling>>> = std::sync::LazyLock::new(|| {
-    ('\u{400}'..='\u{45F}')
-        .map(|c| {
-            latin_of(c).map(|latin| {
-                let mut chars = latin.chars();
-                (chars.next().expect("a spelling has a letter"), chars.next())
-            })
-        })
-        .collect()
-});
+/// The Latin spelling of each character from U+0400 to U+047F ([`latin_of`]), by its offset
+/// from U+0400.
+static LETTERS: std::sync::LazyLock<Vec<Option<&'static str>>> =
+    std::sync::LazyLock::new(|| ('\u{400}'..='\u{47F}').map(latin_of).collect());
 
 /// Whether `c` is a starter that NFC never changes or combines with the next: text made only of
 /// such characters is in NFC.
@@ -137,39 +170,22 @@ fn is_address(token: &str) -> bool {
             && (token.contains("://") || (token.contains('@') && token.contains('.'))))
 }
 
-fn transliterate_token(token: &str, letters: &[Option<Spelling>], out: &mut String) {
-    let mut prev: Option<char> = None;
-    let mut chars = token.chars().peekable();
-    while let Some(c) = chars.next() {
-        let (title, caps) = match c {
-            'Љ' => ("Lj", "LJ"),
-            'Њ' => ("Nj", "NJ"),
-            'Џ' => ("Dž", "DŽ"),
-            _ => {
-                let latin = (c as usize)
-                    .checked_sub(0x400)
-                    .and_then(|i| letters.get(i))
-                    .copied()
-                    .flatten();
-                match latin {
-                    Some((first, second)) => {
-                        out.push(first);
-                        if let Some(second) = second {
-                            out.push(second);
-                        }
-                    }
-                    None => out.push(c),
-                }
-                prev = Some(c);
-                continue;
-            }
-        };
-        let word_in_capitals = match chars.peek() {
-            Some(n) if n.is_alphabetic() => n.is_uppercase(),
-            _ => prev.is_some_and(|p| p.is_alphabetic() && p.is_uppercase()),
-        };
-        out.push_str(if word_in_capitals { caps } else { title });
-        prev = Some(c);
+/// `Љ`, `Њ` or `Џ` (`c`) at byte `at` of `token`: `LJ`, `NJ`, `DŽ` in a word in capitals (the
+/// next character is a capital letter, or it is no letter and the character before is a
+/// capital), else `Lj`, `Nj`, `Dž`.
+fn digraph(token: &str, at: usize, c: u32) -> &'static str {
+    let upper = |c: char| c.is_alphabetic() && c.is_uppercase();
+    let capitals = match token[at + 2..].chars().next() {
+        Some(next) if next.is_alphabetic() => next.is_uppercase(),
+        _ => token[..at].chars().next_back().is_some_and(upper),
+    };
+    match (c, capitals) {
+        (0x409, false) => "Lj",
+        (0x409, true) => "LJ",
+        (0x40A, false) => "Nj",
+        (0x40A, true) => "NJ",
+        (_, false) => "Dž",
+        (_, true) => "DŽ",
     }
 }
 
@@ -352,6 +368,14 @@ mod tests {
             "Vidi https://пример.срб/а i info@пример.срб."
         );
         assert_eq!(to_latin("Putokaz и OSCE"), "Putokaz i OSCE");
+        // Every whitespace character ends an address, the vertical tab and the no-break and em
+        // spaces too.
+        for space in ["\u{b}", "\u{a0}", "\u{2003}", "\u{85}"] {
+            assert_eq!(
+                to_latin(&format!("a@b.c{space}ш www.ш{space}Љ{space}ЏЕП")),
+                format!("a@b.c{space}š www.ш{space}Lj{space}DŽEP")
+            );
+        }
         assert!(matches!(to_latin_cow("plain Latin"), Cow::Borrowed(_)));
     }
 
