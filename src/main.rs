@@ -20,8 +20,9 @@ static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 /// jemalloc's options, read when it starts (the crate prefixes its symbols with `_rjem_`): its
 /// memory in transparent huge pages where the kernel allows them on request (`madvise`), so
 /// that a build's heap is faulted in 2 MiB at a time rather than 4 KiB (45,000 page faults
-/// → 5,000 at 1,000 pages per language: 0.94 of the wall time there and for the real portal,
-/// for 11–15 MiB more peak memory; bench/README.md). `_RJEM_MALLOC_CONF` in the environment still overrides it.
+/// → 5,000 at 1,000 pages per language: 0.92–0.94 of the wall time there and 0.94 for the real
+/// portal, for 11–15 MiB more peak memory; bench/README.md). `_RJEM_MALLOC_CONF` in the
+/// environment still overrides it.
 #[unsafe(export_name = "_rjem_malloc_conf")]
 static MALLOC_CONF: &[u8; 31] = b"thp:always,metadata_thp:always\0";
 
