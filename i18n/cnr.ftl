@@ -136,6 +136,8 @@ deadline-state-no-date = Nema datuma za poređenje
 
 ## Citiranje i preuzimanje
 cite-title = Kako citirati ovu stranicu
+# The long date ends with its own full stop, which ends the citation.
+cite-as-of = Podaci važe na dan { $date }
 download-data = Otvoreni podaci
 download-note = jedan red po aktivnosti; UTF-8
 plans-list-title = Planovi

@@ -134,6 +134,7 @@ deadline-state-no-date = No date to compare with
 
 ## Citing and downloading
 cite-title = Cite this page
+cite-as-of = Data as of { $date }.
 download-data = Open data
 download-note = one row per activity; UTF-8
 plans-list-title = The plans

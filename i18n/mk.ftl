@@ -133,6 +133,7 @@ deadline-state-no-date = Нема датум за споредба
 
 ## Цитирање и преземање
 cite-title = Како да ја цитирате оваа страница
+cite-as-of = Податоците важат на { $date }.
 download-data = Отворени податоци
 download-note = еден ред по активност; UTF-8
 plans-list-title = Плановите

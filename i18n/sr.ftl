@@ -137,6 +137,8 @@ deadline-state-no-date = Нема датума за поређење
 
 ## Цитирање и преузимање
 cite-title = Како цитирати ову страницу
+# The long date ends with its own full stop, which ends the citation.
+cite-as-of = Подаци важе на дан { $date }
 download-data = Отворени подаци
 download-note = један ред по активности; UTF-8
 plans-list-title = Планови

@@ -245,3 +245,19 @@ fn a_section_names_the_pages_of_its_folder_that_other_languages_have() {
     // Nothing of other folders, and nothing on the English section, which has them all.
     assert!(texts(&site.html("/en/news/"), ".notice").is_empty());
 }
+
+#[test]
+fn a_citation_ends_with_one_full_stop_in_every_language() {
+    // Serbian long dates end with a full stop of their own ("22. новембар 2026."); the citation
+    // must not add a second one.
+    let site = bilingual_site();
+    for (url, ending) in [
+        ("/sr/about/", "22. новембар 2026."),
+        ("/sr-latn/about/", "22. novembar 2026."),
+        ("/en/about/", "22 November 2026."),
+    ] {
+        let cite = texts(&site.html(url), "aside.cite p").concat();
+        assert!(cite.ends_with(ending), "{url}: {cite}");
+        assert!(!cite.contains(".."), "{url}: {cite}");
+    }
+}
