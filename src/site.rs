@@ -139,6 +139,8 @@ pub struct Site {
     pub by_url: HashMap<String, PageId>,
     /// Group index by neutral source path (`plans/_index`), for `@/` links.
     pub by_path: HashMap<String, usize>,
+    /// The translation group of each source, by its index in `sources`.
+    pub source_groups: Vec<usize>,
     /// For each section source: its child sources in order (pages and subsections).
     pub children: HashMap<usize, Vec<usize>>,
     /// For each source: its parent section source, if any.
@@ -186,6 +188,7 @@ impl Site {
             groups: Vec::new(),
             by_url: HashMap::new(),
             by_path: HashMap::new(),
+            source_groups: Vec::new(),
             children: HashMap::new(),
             parent: HashMap::new(),
             data_groups: HashMap::new(),
@@ -221,6 +224,7 @@ impl Site {
                 });
                 self.groups.len() - 1
             });
+            self.source_groups.push(group);
             if let Some(&other) = self.groups[group].sources.get(&src.language) {
                 diagnostics.push(
                     Diagnostic::error(
@@ -524,8 +528,7 @@ impl Site {
 
     /// The page of `source` in locale `locale` (its first listing page).
     pub fn source_page(&self, source: usize, locale: usize) -> PageId {
-        let group = self.by_path[&self.sources[source].neutral_path()];
-        self.groups[group].pages[locale]
+        self.groups[self.source_groups[source]].pages[locale]
     }
 
     /// The source a content page shows, if it is one.

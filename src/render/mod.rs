@@ -310,7 +310,7 @@ impl Renderer {
         let title;
         let mut view = PageView {
             url: page.url.clone(),
-            permalink: format!("{}{}", site.config.base_url, page.url),
+            permalink: [site.config.base_url.as_str(), &page.url].concat(),
             ..PageView::default()
         };
         match page.kind {
@@ -435,7 +435,7 @@ impl Renderer {
         url: String,
     ) -> Context {
         let mut ctx = self.frame_context(locale);
-        let permalink = format!("{}{}", site.config.base_url, url);
+        let permalink = [site.config.base_url.as_str(), &url].concat();
         ctx.insert(
             "page",
             &PageView {
@@ -737,7 +737,7 @@ fn alternates(site: &Site, group: usize) -> Vec<AlternateView> {
         .filter(|(_, l)| site.exists_in(group, &l.language))
         .map(|(li, l)| AlternateView {
             hreflang: l.tag.clone(),
-            href: format!("{}{}", site.config.base_url, site.group_url(group, li)),
+            href: [site.config.base_url.as_str(), site.group_url(group, li)].concat(),
         })
         .collect();
     if let Some(li) = site
@@ -749,7 +749,7 @@ fn alternates(site: &Site, group: usize) -> Vec<AlternateView> {
         if site.exists_in(group, &site.config.default_language) {
             out.push(AlternateView {
                 hreflang: "x-default".into(),
-                href: format!("{}{}", site.config.base_url, site.group_url(group, li)),
+                href: [site.config.base_url.as_str(), site.group_url(group, li)].concat(),
             });
         }
     }
