@@ -369,10 +369,10 @@ fn highlight_lines(syntax: &SyntaxReference, code: &str) -> Option<String> {
     };
     let mut open = 0;
     for line in LinesWithEndings::from(code) {
-        let done = highlight_line(&at, line)?;
-        html.push_str(&done.0);
-        open += done.1;
-        at = done.2;
+        let (line_html, opened, next) = highlight_line(&at, line)?;
+        html.push_str(&line_html);
+        open += opened;
+        at = next;
     }
     for _ in 0..open {
         html.push_str("</span>");
