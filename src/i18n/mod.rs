@@ -47,6 +47,9 @@ pub struct Strings {
     /// them whatever the arguments: resolved once at load instead of on every use. (Looked up
     /// on every string a page shows, so with a faster hash than SipHash.)
     resolved: FxHashMap<String, FxHashMap<String, Arc<str>>>,
+    /// Dates as [`Strings::format_date`] wrote them, by locale: a listing writes the date of
+    /// every page it lists, and a site has far fewer dates than listed pages.
+    dates: std::sync::RwLock<FxHashMap<String, FxHashMap<NaiveDate, Arc<str>>>>,
 }
 
 /// An interface string that exists in no language, not even English.
@@ -132,6 +135,7 @@ impl Strings {
             fingerprints,
             references,
             resolved,
+            dates: Default::default(),
         }
     }
 
@@ -253,16 +257,42 @@ impl Strings {
     }
 
     /// A date written out in the locale, e.g. `22. новембар 2026.` or `22 November 2026`.
-    pub fn format_date(&self, locale: &str, date: NaiveDate) -> String {
-        let month = self
-            .get(locale, &format!("month-{}", date.month()), None)
-            .unwrap_or_default();
+    ///
+    /// Each date is formatted once per locale; later calls note the same strings read.
+    pub fn format_date(&self, locale: &str, date: NaiveDate) -> Arc<str> {
+        const MONTHS: [&str; 12] = [
+            "month-1", "month-2", "month-3", "month-4", "month-5", "month-6", "month-7", "month-8", "month-9",
+            "month-10", "month-11", "month-12",
+        ];
+        let month_key = MONTHS[date.month0() as usize];
+        let known = self
+            .dates
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(locale)
+            .and_then(|dates| dates.get(&date))
+            .cloned();
+        if let Some(text) = known {
+            crate::reads::note_string(locale, month_key);
+            crate::reads::note_string(locale, "date-long");
+            return text;
+        }
+        let month = self.get(locale, month_key, None).unwrap_or_default();
         let mut args = FluentArgs::new();
         args.set("day", FluentValue::from(date.day().to_string()));
         args.set("month", FluentValue::from(month));
         args.set("year", FluentValue::from(date.year().to_string()));
-        self.get(locale, "date-long", Some(&args))
+        let text: Arc<str> = self
+            .get(locale, "date-long", Some(&args))
             .unwrap_or_else(|_| date.to_string())
+            .into();
+        self.dates
+            .write()
+            .unwrap_or_else(|e| e.into_inner())
+            .entry(locale.to_owned())
+            .or_default()
+            .insert(date, text.clone());
+        text
     }
 }
 
@@ -451,11 +481,28 @@ en = "a"
         assert_eq!(s.format_number("mk", 1234.5, 1), "1234,5");
         assert_eq!(s.format_number("sr", -12345.25, 2), "-12.345,25");
         let d = NaiveDate::from_ymd_opt(2009, 4, 30).unwrap();
-        assert_eq!(s.format_date("en", d), "30 April 2009");
-        assert_eq!(s.format_date("sr", d), "30. април 2009.");
-        assert_eq!(s.format_date("sr-latn", d), "30. april 2009.");
-        assert_eq!(s.format_date("cnr", d), "30. april 2009.");
-        assert_eq!(s.format_date("mk", d), "30 април 2009");
+        assert_eq!(&*s.format_date("en", d), "30 April 2009");
+        assert_eq!(&*s.format_date("sr", d), "30. април 2009.");
+        assert_eq!(&*s.format_date("sr-latn", d), "30. april 2009.");
+        assert_eq!(&*s.format_date("cnr", d), "30. april 2009.");
+        assert_eq!(&*s.format_date("mk", d), "30 април 2009");
+    }
+
+    #[test]
+    fn a_date_formatted_again_reads_the_same_strings() {
+        let s = strings();
+        let d = NaiveDate::from_ymd_opt(2011, 12, 1).unwrap();
+        let expected: BTreeSet<Read> = [Read::string("sr", "date-long"), Read::string("sr", "month-12")].into();
+        // The first call formats the date; the second takes it as formatted then, and must still
+        // note what it shows, or a page listing it would not be made again when a month's name
+        // changes.
+        for _ in 0..2 {
+            let (text, reads) = crate::reads::record(|| s.format_date("sr", d));
+            assert_eq!(&*text, "1. децембар 2011.");
+            assert_eq!(reads, expected);
+        }
+        // Another locale's date is its own.
+        assert_eq!(&*s.format_date("en", d), "1 December 2011");
     }
 
     #[test]

@@ -874,7 +874,10 @@ impl Views<'_> {
                 text: None,
             })
             .collect();
-        let as_of = self.strings.format_date(&self.locale.code, self.site.config.as_of);
+        let as_of = self
+            .strings
+            .format_date(&self.locale.code, self.site.config.as_of)
+            .to_string();
         let chart_desc = |bars: &[super::chart::Bar]| {
             bars.iter()
                 .map(|b| format!("{}: {}", b.label, b.value))

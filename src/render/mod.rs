@@ -198,7 +198,12 @@ impl Renderer {
         if !ok {
             return None;
         }
-        let assets: HashMap<String, String> = theme.assets.iter().map(|a| (a.name.clone(), a.url.clone())).collect();
+        // Each URL made into a template value once: a copy of a value shares its text.
+        let assets: HashMap<String, Value> = theme
+            .assets
+            .iter()
+            .map(|a| (a.name.clone(), Value::from_safe_string(a.url.clone())))
+            .collect();
         let assets = Arc::new(assets);
         let engines = site
             .config
@@ -546,7 +551,7 @@ impl DateView {
     /// Formats `date` for `locale`.
     pub fn new(strings: &Strings, locale: &str, date: chrono::NaiveDate) -> DateView {
         DateView {
-            text: strings.format_date(locale, date),
+            text: strings.format_date(locale, date).to_string(),
             iso: date.to_string(),
         }
     }
@@ -816,11 +821,11 @@ fn translate(strings: &Strings, locale: &str, key: Option<&str>, kwargs: &Kwargs
 }
 
 /// `asset("style.css")` or `asset(name="style.css")`: the fingerprinted URL of a theme file.
-fn asset_url(assets: &HashMap<String, String>, name: Option<&str>, kwargs: &Kwargs) -> Result<Value, minijinja::Error> {
+fn asset_url(assets: &HashMap<String, Value>, name: Option<&str>, kwargs: &Kwargs) -> Result<Value, minijinja::Error> {
     let name = first_argument(name, kwargs, "asset", "name")?;
     assets
         .get(name)
-        .map(|url| Value::from_safe_string(url.clone()))
+        .cloned()
         .ok_or_else(|| template_error(format!("the theme has no static file `{name}`")))
 }
 
