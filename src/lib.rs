@@ -6,6 +6,7 @@
 //! safely. [`pipeline`] runs those stages in order; [`serve`] repeats it on every change.
 //! See `ARCHITECTURE.md` for the map and the rules that keep it simple.
 
+pub mod bytes;
 pub mod config;
 pub mod content;
 pub mod diagnostics;

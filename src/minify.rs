@@ -161,7 +161,7 @@ impl<'a> Minifier<'a> {
     fn run(&mut self) -> Result<(), Malformed> {
         let mut i = 0;
         while i < self.html.len() {
-            let next = memchr::memchr(b'<', &self.html.as_bytes()[i..]).map_or(self.html.len(), |n| i + n);
+            let next = crate::bytes::find(b'<', &self.html.as_bytes()[i..]).map_or(self.html.len(), |n| i + n);
             self.text(i, next);
             if next == self.html.len() {
                 break;
@@ -375,7 +375,7 @@ impl<'a> Minifier<'a> {
         }
         j = self.skip_space(j + 1);
         let (from, to, end) = match src.get(j) {
-            Some(&q @ (b'"' | b'\'')) => match memchr::memchr(q, &src[j + 1..]) {
+            Some(&q @ (b'"' | b'\'')) => match crate::bytes::find(q, &src[j + 1..]) {
                 Some(n) => (j + 1, j + 1 + n, j + 1 + n + 1),
                 None => {
                     return Err(Malformed {

@@ -148,7 +148,7 @@ fn scan_html(html: &str, base_url: &str, allowed: &[String], found: &mut impl Fn
         || memchr::memchr_iter(b'+', bytes).any(|i| bytes.get(i + 1).is_some_and(u8::is_ascii_digit));
     let mut text = String::with_capacity(if contacts { html.len() } else { 0 });
     let mut attrs = Vec::new();
-    while let Some(lt) = memchr::memchr(b'<', rest.as_bytes()) {
+    while let Some(lt) = crate::bytes::find(b'<', rest.as_bytes()) {
         if contacts {
             text.push_str(&rest[..lt]);
             text.push(' ');
@@ -347,7 +347,7 @@ fn parse_tag<'a>(html: &'a str, mut attrs: Vec<(&'a str, &'a str)>) -> Option<(T
             let (val, after) = match v.as_bytes().first() {
                 Some(&q @ (b'"' | b'\'')) => {
                     let inner = &v[1..];
-                    let end = memchr::memchr(q, inner.as_bytes()).unwrap_or(inner.len());
+                    let end = crate::bytes::find(q, inner.as_bytes()).unwrap_or(inner.len());
                     (&inner[..end], inner.get(end + 1..).unwrap_or(""))
                 }
                 _ => {

@@ -1,0 +1,62 @@
+//! Byte searches for the short distances generated HTML has between its markup.
+//!
+//! The minifier and the leak scan look for the next `<` after each tag and for the quote that
+//! ends each attribute value: millions of searches per build, four in five of them ending
+//! within 8 bytes (tags often follow one another). memchr's vector search costs ~40
+//! instructions to set up, more than reading those few bytes; [`find`] reads the first 8 bytes
+//! as one word and leaves longer distances to memchr.
+
+/// A byte of value 1 in each of a word's 8 bytes.
+const ONES: u64 = u64::from_ne_bytes([1; 8]);
+/// The top bit of each of a word's 8 bytes.
+const TOPS: u64 = u64::from_ne_bytes([0x80; 8]);
+
+/// The index of the first `needle` in `haystack`, as `memchr::memchr` gives it.
+#[inline]
+pub fn find(needle: u8, haystack: &[u8]) -> Option<usize> {
+    let Some(word) = haystack.first_chunk::<8>() else {
+        return haystack.iter().position(|&b| b == needle);
+    };
+    // The bytes equal to the needle become zero; subtracting 1 from each byte sets the top bit
+    // of a zero byte (and, through the borrow, perhaps of bytes after it, never before it), so
+    // the lowest bit left marks the first match.
+    let x = u64::from_le_bytes(*word) ^ (u64::from(needle) * ONES);
+    let zero = x.wrapping_sub(ONES) & !x & TOPS;
+    if zero != 0 {
+        return Some((zero.trailing_zeros() / 8) as usize);
+    }
+    memchr::memchr(needle, &haystack[8..]).map(|i| i + 8)
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Wherever the needle is (in the first 8 bytes, after them, in a haystack shorter
+        /// than 8 bytes, or nowhere), `find` says what memchr says; among bytes that differ
+        /// from it in the lowest bit (`=`, which the word's subtraction borrows through) or the
+        /// top one (0xBC) too.
+        #[test]
+        fn finds_what_memchr_finds(haystack in proptest::collection::vec(prop_oneof![Just(b'<'), Just(b'='), Just(0xBCu8), Just(b'a'), Just(0xD0u8)], 0..48), sparse in 0usize..4) {
+            // Make the needle rarer in some cases, so that it is often beyond the first 8 bytes.
+            let haystack: Vec<u8> = haystack
+                .iter()
+                .enumerate()
+                .map(|(i, &b)| if b == b'<' && i % 4 < sparse { b'a' } else { b })
+                .collect();
+            prop_assert_eq!(super::find(b'<', &haystack), memchr::memchr(b'<', &haystack));
+        }
+    }
+
+    #[test]
+    fn finds_at_each_side_of_the_first_eight_bytes() {
+        for at in 0..40 {
+            let mut haystack = vec![b'x'; 40];
+            haystack[at] = b'"';
+            assert_eq!(super::find(b'"', &haystack), Some(at));
+            assert_eq!(super::find(b'"', &haystack[..at]), None);
+        }
+        assert_eq!(super::find(b'"', b""), None);
+    }
+}
