@@ -799,9 +799,37 @@ fn script_switch(site: &Site, group: usize, current: usize) -> Option<ScriptSwit
     })
 }
 
-/// `t("…", count=n)` or `t(key="…", count=n)`: an interface string in `locale`; other numbers
-/// and texts given are the string's arguments. The key given first, without a name, spares
-/// the template engine a map of named arguments for the many strings that have none.
+/// The template function `t`: `t("…", count=n)` or `t(key="…", count=n)` is an interface
+/// string in the locale; other numbers and texts given are the string's arguments. The key
+/// given first, without a name, spares the template engine a map of named arguments for the
+/// many strings that have none.
+struct Translate {
+    strings: Arc<Strings>,
+    locale: String,
+}
+
+impl std::fmt::Debug for Translate {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "t (the interface strings of {})", self.locale)
+    }
+}
+
+impl minijinja::value::Object for Translate {
+    fn call(self: &Arc<Self>, _: &mut State<'_, '_>, args: &[Value]) -> Result<Value, minijinja::Error> {
+        // Most calls name a string and nothing else: its name is read as it is, without
+        // converting the arguments (a third of what a call cost).
+        if let [key] = args {
+            if let Some(key) = key.as_str() {
+                return shared_string(&self.strings, &self.locale, key, &fluent_bundle::FluentArgs::new());
+            }
+        }
+        let (key, kwargs): (Option<&str>, Kwargs) = minijinja::value::from_args(args)?;
+        translate(&self.strings, &self.locale, key, &kwargs)
+    }
+}
+
+/// `t()` with its arguments converted: the string named by `key` or by the named argument
+/// `key`, formatted with the other named arguments.
 fn translate(strings: &Strings, locale: &str, key: Option<&str>, kwargs: &Kwargs) -> Result<Value, minijinja::Error> {
     let key = first_argument(key, kwargs, "t", "key")?;
     let mut fargs = fluent_bundle::FluentArgs::new();
@@ -814,8 +842,18 @@ fn translate(strings: &Strings, locale: &str, key: Option<&str>, kwargs: &Kwargs
             fargs.set(name.to_owned(), fluent_bundle::FluentValue::from(n));
         }
     }
+    shared_string(strings, locale, key, &fargs)
+}
+
+/// The string `key` in `locale` with `args`, as a template value.
+fn shared_string(
+    strings: &Strings,
+    locale: &str,
+    key: &str,
+    args: &fluent_bundle::FluentArgs,
+) -> Result<Value, minijinja::Error> {
     strings
-        .shared(locale, key, Some(&fargs))
+        .shared(locale, key, Some(args))
         .map(Value::from)
         .map_err(|e| template_error(e.to_string()))
 }
@@ -918,10 +956,13 @@ fn next_to_escape(text: &[u8]) -> Option<usize> {
 
 /// The template functions and filters that read interface strings: `t()`, `stat()`, `number`.
 fn register_strings(env: &mut Environment<'static>, site: &Site, strings: &Arc<Strings>, locale: &str) {
-    let (s, l) = (strings.clone(), locale.to_owned());
-    env.add_function("t", move |key: Option<&str>, kwargs: Kwargs| {
-        translate(&s, &l, key, &kwargs)
-    });
+    env.add_global(
+        "t",
+        Value::from_object(Translate {
+            strings: strings.clone(),
+            locale: locale.to_owned(),
+        }),
+    );
     let (s, l, stats) = (strings.clone(), locale.to_owned(), site.stats.clone());
     env.add_function("stat", move |kwargs: Kwargs| statistics::stat(&stats, &s, &l, &kwargs));
     let (s, l) = (strings.clone(), locale.to_owned());
