@@ -12,7 +12,6 @@
 
 use memchr::memmem::{Finder, FinderRev};
 use rayon::prelude::*;
-use serde::Serialize;
 use std::borrow::Cow;
 use std::sync::{Arc, LazyLock};
 
@@ -64,17 +63,85 @@ pub fn index_urls(site: &Site, locale: usize) -> Vec<String> {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Entry(Arc<str>);
 
-/// The fields of an entry, short to keep the index small.
-#[derive(Serialize)]
-struct Fields {
-    /// Title as shown.
-    t: String,
-    /// URL.
-    u: String,
-    /// The beginning of the page's text, shown under the title in results.
-    s: String,
-    /// Folded title and text, for matching.
-    f: String,
+/// One entry as JSON: `{"t":…,"u":…,"s":…,"f":…}`, the field names short to keep the index
+/// small: `t` the title as shown, `u` the URL, `s` the beginning of the page's text (shown under
+/// the title in results), `f` the folded title and text, for matching. Written as serde_json
+/// writes such a map, with its strings escaped by [`push_json_string`].
+fn entry_json(title: &str, url: &str, snippet: &str, folded: &str) -> String {
+    let mut json = String::with_capacity(title.len() + url.len() + snippet.len() + folded.len() + 32);
+    for (i, (name, value)) in [("t", title), ("u", url), ("s", snippet), ("f", folded)]
+        .into_iter()
+        .enumerate()
+    {
+        json.push_str(if i == 0 { "{\"" } else { ",\"" });
+        json.push_str(name);
+        json.push_str("\":");
+        push_json_string(&mut json, value);
+    }
+    json.push('}');
+    json
+}
+
+/// A byte of value 1 in each of a word's 8 bytes.
+const ONES: u64 = u64::from_ne_bytes([1; 8]);
+/// The top bit of each of a word's 8 bytes.
+const TOPS: u64 = u64::from_ne_bytes([0x80; 8]);
+
+/// Whether any of the 8 bytes of `word` is a control character, `"` or `\`: each byte below
+/// 0x20, or equal to one of those once XORed with it, sets its top bit when 0x20 or 1 is
+/// subtracted from every byte (bytes with the top bit set, in UTF-8 letters, are not counted).
+fn needs_escape(word: u64) -> bool {
+    let below = |x: u64, n: u64| x.wrapping_sub(ONES * n) & !x & TOPS;
+    below(word, 0x20) | below(word ^ (ONES * u64::from(b'"')), 1) | below(word ^ (ONES * u64::from(b'\\')), 1) != 0
+}
+
+/// Appends `text` as a JSON string, escaped as serde_json escapes it: `"` and `\` with a
+/// backslash, the control characters as `\b`, `\t`, `\n`, `\f`, `\r` or `\u00xx`. Runs of 8
+/// bytes with none of those are passed over as one word (serde_json reads a byte at a time;
+/// folded text is most of a search index).
+fn push_json_string(out: &mut String, text: &str) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    out.push('"');
+    let bytes = text.as_bytes();
+    let (mut copied, mut i) = (0, 0);
+    while i < bytes.len() {
+        if let Some(word) = bytes[i..].first_chunk::<8>() {
+            if !needs_escape(u64::from_le_bytes(*word)) {
+                i += 8;
+                continue;
+            }
+        }
+        let b = bytes[i];
+        let short = match b {
+            b'"' => Some('"'),
+            b'\\' => Some('\\'),
+            0x08 => Some('b'),
+            b'\t' => Some('t'),
+            b'\n' => Some('n'),
+            0x0C => Some('f'),
+            b'\r' => Some('r'),
+            0..=0x1F => None,
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        // Everything before `i` is whole characters: the byte at `i` is ASCII.
+        out.push_str(&text[copied..i]);
+        out.push('\\');
+        match short {
+            Some(c) => out.push(c),
+            None => {
+                out.push_str("u00");
+                out.push(char::from(HEX[usize::from(b >> 4)]));
+                out.push(char::from(HEX[usize::from(b & 0xF)]));
+            }
+        }
+        i += 1;
+        copied = i;
+    }
+    out.push_str(&text[copied..]);
+    out.push('"');
 }
 
 /// Folds text for matching: lowercase, Cyrillic → Latin, no diacritics, single spaces.
@@ -336,13 +403,7 @@ pub fn entry(site: &Site, p: &crate::site::Page, file: &OutputFile) -> Option<En
     fold_into(&title, &mut f);
     fold_into(&text, &mut f);
     let s = snippet(&text, &title);
-    let fields = Fields {
-        s,
-        t: title,
-        u: p.url.clone(),
-        f,
-    };
-    serde_json::to_string(&fields).ok().map(|json| Entry(json.into()))
+    Some(Entry(entry_json(&title, &p.url, &s, &f).into()))
 }
 
 /// How many characters of a page's text its search result shows.
@@ -487,6 +548,29 @@ fn strip_tags(html: &str, limit: usize) -> String {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    proptest! {
+        /// An entry reads as serde_json writes the same map: control characters, quotes and
+        /// backslashes among Latin and Cyrillic letters, in the first 8 bytes and after them.
+        #[test]
+        fn entries_are_written_as_serde_json_writes_them(
+            title in "[a\"\\\\ж]{0,12}",
+            text in "[a-z \"\\\\\u{0}-\u{1f}\u{7f}жђ]{0,40}",
+        ) {
+            /// The fields as the index has them, in this order.
+            #[derive(serde::Serialize)]
+            struct Fields<'a> {
+                t: &'a str,
+                u: &'a str,
+                s: &'a str,
+                f: &'a str,
+            }
+            let folded = format!("{title} {text}");
+            let fields = Fields { t: &title, u: "/en/x/", s: &text, f: &folded };
+            let written = entry_json(&title, "/en/x/", &text, &folded);
+            prop_assert_eq!(&written, &serde_json::to_string(&fields).unwrap());
+        }
+    }
 
     /// `strip_tags` one character at a time, as simple as it can be written.
     fn strip_tags_by_char(html: &str, limit: usize) -> String {
