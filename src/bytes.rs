@@ -1,4 +1,5 @@
-//! Byte searches for the short distances generated HTML has between its markup.
+//! Byte searches for the short distances generated HTML has between its markup, and the
+//! constants for reading 8 bytes as one word ([`ONES`], [`TOPS`]).
 //!
 //! The minifier and the leak scan look for the next `<` after each tag and for the quote that
 //! ends each attribute value: millions of searches per build, four in five of them ending
@@ -6,10 +7,10 @@
 //! instructions to set up, more than reading those few bytes; [`find`] reads the first 8 bytes
 //! as one word and leaves longer distances to memchr.
 
-/// A byte of value 1 in each of a word's 8 bytes.
-const ONES: u64 = u64::from_ne_bytes([1; 8]);
+/// A byte of value 1 in each of a word's 8 bytes: times a byte, that byte in all 8.
+pub const ONES: u64 = u64::from_ne_bytes([1; 8]);
 /// The top bit of each of a word's 8 bytes.
-const TOPS: u64 = u64::from_ne_bytes([0x80; 8]);
+pub const TOPS: u64 = u64::from_ne_bytes([0x80; 8]);
 
 /// The index of the first `needle` in `haystack`, as `memchr::memchr` gives it.
 #[inline]

@@ -82,15 +82,11 @@ fn entry_json(title: &str, url: &str, snippet: &str, folded: &str) -> String {
     json
 }
 
-/// A byte of value 1 in each of a word's 8 bytes.
-const ONES: u64 = u64::from_ne_bytes([1; 8]);
-/// The top bit of each of a word's 8 bytes.
-const TOPS: u64 = u64::from_ne_bytes([0x80; 8]);
-
 /// Whether any of the 8 bytes of `word` is a control character, `"` or `\`: each byte below
 /// 0x20, or equal to one of those once XORed with it, sets its top bit when 0x20 or 1 is
 /// subtracted from every byte (bytes with the top bit set, in UTF-8 letters, are not counted).
 fn needs_escape(word: u64) -> bool {
+    use crate::bytes::{ONES, TOPS};
     let below = |x: u64, n: u64| x.wrapping_sub(ONES * n) & !x & TOPS;
     below(word, 0x20) | below(word ^ (ONES * u64::from(b'"')), 1) | below(word ^ (ONES * u64::from(b'\\')), 1) != 0
 }
