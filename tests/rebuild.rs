@@ -399,3 +399,43 @@ fn a_template_change_renders_the_pages_made_with_it() {
     assert!(preview_file(&site, "en/reports.xml").contains("<!-- edited -->"));
     assert_same_as_fresh(&site);
 }
+
+#[test]
+fn a_string_the_shared_context_or_a_shortcode_shows_renders_their_pages_again() {
+    let site = common::Site::new();
+    site.page("_index.en.md", "Home", "Welcome.")
+        .page("about.en.md", "About", "Text.");
+    site.write(
+        "content/statistics/t.toml",
+        "title = { en = \"T\" }\nmeasure = { en = \"People\" }\n[source]\ndocument = \"D\"\n[[dimension]]\nid = \"year\"\nlabel = { en = \"Year\" }\nvalues = [\"2015\", \"2016\"]\n",
+    );
+    site.write("content/statistics/t.csv", "year,count\n2015,4\n2016,30\n");
+    site.page(
+        "quote.en.md",
+        "Quote",
+        "There were {{ stat(table=\"t\", year=\"2015\") }}.",
+    );
+    let cached = preview(&site);
+    build(&cached).unwrap();
+    assert!(preview_file(&site, "en/about/index.html").contains("22 November 2026"));
+    assert!(preview_file(&site, "en/quote/index.html").contains("fewer than 11"));
+    let strings = site.root().join("i18n/en.ftl");
+
+    // The month of the as-of date every page's footer and citation show, which the context
+    // every page shares is made with: a build with the cache, and serve's path for an edit to
+    // strings alone.
+    site.write("i18n/en.ftl", "month-11 = Novembre\n");
+    build(&cached).unwrap();
+    assert!(preview_file(&site, "en/about/index.html").contains("22 Novembre 2026"));
+    assert_same_as_fresh(&site);
+    site.write("i18n/en.ftl", "month-11 = Listopad\n");
+    rebuild(&cached, std::slice::from_ref(&strings)).unwrap();
+    assert!(preview_file(&site, "en/about/index.html").contains("22 Listopad 2026"));
+    assert_same_as_fresh(&site);
+
+    // A string that a shortcode writes into a page's text.
+    site.write("i18n/en.ftl", "month-11 = Listopad\nstat-small = under { $k }\n");
+    rebuild(&cached, std::slice::from_ref(&strings)).unwrap();
+    assert!(preview_file(&site, "en/quote/index.html").contains("under 11"));
+    assert_same_as_fresh(&site);
+}

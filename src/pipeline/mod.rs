@@ -525,10 +525,19 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let mut made_from: Option<(u64, HashMap<PathBuf, u64>)> = None;
     let mut data = DataFiles::new();
     let mut fronts = 0;
+    // Whether a string that the shared context or the shortcodes read has changed (below).
+    let mut shared_strings_changed = false;
     if let Some(cache) = &options.cache {
         cache.compare_strings(&strings);
         let environment = environment_hash(root, &theme, &site, options);
         cache.invalidate_pages_unless(environment);
+        // What the shared context and the shortcodes read is no page's own read: every page
+        // and site-wide file starts from the context, and a shortcode's text is in its page
+        // (and feed), so when one of those strings has changed nothing made before is kept.
+        shared_strings_changed = cache.any_changed(&frame_reads) || cache.any_changed(&markdown_reads);
+        if shared_strings_changed {
+            lock(&cache.pages).clear();
+        }
         data = data_files(root);
         fronts = fronts_hash(&site);
         let structure = structure_hash(fronts, environment, &data);
@@ -593,6 +602,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         .cache
         .as_deref()
         .zip(site_files_for)
+        .filter(|_| !shared_strings_changed)
         .and_then(|(cache, key)| cache.kept_site_files(key));
     let render_pages = || match &staging {
         // In batches: each renders whole, then is indexed, scanned and put whole. Keeping each
