@@ -36,6 +36,24 @@ fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     files
 }
 
+/// A statistics table `t` (people by year, 2015 and 2016) whose 2015 count is `count_2015`, and
+/// the page `quote.en.md` that quotes that count with a shortcode.
+fn quoted_statistic(site: &common::Site, count_2015: u32) {
+    site.write(
+        "content/statistics/t.toml",
+        "title = { en = \"T\" }\nmeasure = { en = \"People\" }\n[source]\ndocument = \"D\"\n[[dimension]]\nid = \"year\"\nlabel = { en = \"Year\" }\nvalues = [\"2015\", \"2016\"]\n",
+    );
+    site.write(
+        "content/statistics/t.csv",
+        &format!("year,count\n2015,{count_2015}\n2016,30\n"),
+    );
+    site.page(
+        "quote.en.md",
+        "Quote",
+        "There were {{ stat(table=\"t\", year=\"2015\") }}.",
+    );
+}
+
 #[test]
 fn cached_rebuild_after_edits_equals_a_fresh_build() {
     let site = common::Site::new();
@@ -100,16 +118,7 @@ fn every_kind_of_edit_rebuilds_to_the_fresh_output() {
     site.page("_index.en.md", "Home", "Welcome.")
         .page("about.en.md", "About", "Text.")
         .page("gone.en.md", "Gone", "Soon removed.");
-    site.write(
-        "content/statistics/t.toml",
-        "title = { en = \"T\" }\nmeasure = { en = \"People\" }\n[source]\ndocument = \"D\"\n[[dimension]]\nid = \"year\"\nlabel = { en = \"Year\" }\nvalues = [\"2015\", \"2016\"]\n",
-    );
-    site.write("content/statistics/t.csv", "year,count\n2015,20\n2016,30\n");
-    site.page(
-        "quote.en.md",
-        "Quote",
-        "There were {{ stat(table=\"t\", year=\"2015\") }}.",
-    );
+    quoted_statistic(&site, 20);
     let cached = preview(&site);
     build(&cached).unwrap();
     assert_same_as_fresh(&site);
@@ -405,16 +414,7 @@ fn a_string_the_shared_context_or_a_shortcode_shows_renders_their_pages_again() 
     let site = common::Site::new();
     site.page("_index.en.md", "Home", "Welcome.")
         .page("about.en.md", "About", "Text.");
-    site.write(
-        "content/statistics/t.toml",
-        "title = { en = \"T\" }\nmeasure = { en = \"People\" }\n[source]\ndocument = \"D\"\n[[dimension]]\nid = \"year\"\nlabel = { en = \"Year\" }\nvalues = [\"2015\", \"2016\"]\n",
-    );
-    site.write("content/statistics/t.csv", "year,count\n2015,4\n2016,30\n");
-    site.page(
-        "quote.en.md",
-        "Quote",
-        "There were {{ stat(table=\"t\", year=\"2015\") }}.",
-    );
+    quoted_statistic(&site, 4);
     let cached = preview(&site);
     build(&cached).unwrap();
     assert!(preview_file(&site, "en/about/index.html").contains("22 November 2026"));
