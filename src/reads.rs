@@ -110,6 +110,12 @@ pub fn note_all_reports() {
     note((2, "", ""), || Read::AllReports);
 }
 
+/// Notes `read` again, if reads are being recorded on this thread: for what was made once
+/// from it and is shown again.
+pub fn note_read(read: &Read) {
+    note(read.parts(), || read.clone());
+}
+
 /// Notes the read with `parts` ([`Read::parts`]), made by `read` only the first time.
 fn note(parts: (u8, &str, &str), read: impl FnOnce() -> Read) {
     READS.with(|r| {

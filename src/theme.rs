@@ -6,7 +6,7 @@
 //! Theme static files are published under `/assets/` with a content hash in their name, so they
 //! can be cached for a year.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 
@@ -47,6 +47,9 @@ pub struct Theme {
 
 const BUILT_IN_TEMPLATES: &[(&str, &str)] = &[
     ("base.html", include_str!("../themes/default/templates/base.html")),
+    ("head.html", include_str!("../themes/default/templates/head.html")),
+    ("nav.html", include_str!("../themes/default/templates/nav.html")),
+    ("footer.html", include_str!("../themes/default/templates/footer.html")),
     ("index.html", include_str!("../themes/default/templates/index.html")),
     ("section.html", include_str!("../themes/default/templates/section.html")),
     ("page.html", include_str!("../themes/default/templates/page.html")),
@@ -130,6 +133,16 @@ impl Theme {
                 }
                 (t.name.clone(), h.finish())
             })
+            .collect()
+    }
+
+    /// The templates that templates show with `cached("…")`, which see only the shared context
+    /// and their arguments.
+    pub fn shown_cached(&self) -> HashSet<String> {
+        self.templates
+            .iter()
+            .flat_map(|t| shown_cached(&t.text))
+            .map(str::to_owned)
             .collect()
     }
 
@@ -243,10 +256,22 @@ fn read_folder(root: &Path, dir: &Path, diagnostics: &Diagnostics) -> Vec<(Strin
     files
 }
 
+/// The templates a template shows with `cached("…")` (every quoted name a call begins with).
+fn shown_cached(text: &str) -> Vec<&str> {
+    text.match_indices("cached(")
+        .filter_map(|(at, call)| {
+            let call = text[at + call.len()..].trim_start();
+            let quote = call.chars().next().filter(|c| ['"', '\''].contains(c))?;
+            let close = call[1..].find(quote)?;
+            Some(&call[1..1 + close])
+        })
+        .collect()
+}
+
 /// The templates a template's `extends`, `include` and `import` tags name (every quoted string
-/// in those tags: a list of includes names several).
+/// in those tags: a list of includes names several), and those it shows with `cached("…")`.
 fn referenced(text: &str) -> Vec<&str> {
-    let mut names = Vec::new();
+    let mut names = shown_cached(text);
     let mut rest = text;
     while let Some(start) = rest.find("{%") {
         let tag = &rest[start + 2..];
@@ -291,7 +316,7 @@ mod tests {
     }
 
     #[test]
-    fn a_template_changes_with_what_it_extends_includes_and_imports() {
+    fn a_template_changes_with_what_it_extends_includes_imports_and_shows_cached() {
         let theme = |page: &str, base: &str, other: &str| Theme {
             templates: [
                 ("page.html", page),
@@ -299,6 +324,7 @@ mod tests {
                 ("macros.html", "{% macro m() %}x{% endmacro m %}"),
                 ("bar.html", "bar"),
                 ("other.html", other),
+                ("foot.html", "foot"),
             ]
             .iter()
             .map(|(name, text)| TemplateSource {
@@ -310,8 +336,7 @@ mod tests {
             assets: Vec::new(),
         };
         let page = "{%- extends \"base.html\" -%}{% import 'macros.html' as m %}{% block b %}{% endblock b %}";
-        let base =
-            "<main>{% include [\"bar.html\", \"gone.html\"] ignore missing %}{% block b %}{% endblock b %}</main>";
+        let base = "<main>{% include [\"bar.html\", \"gone.html\"] ignore missing %}{% block b %}{% endblock b %}</main>{{ cached( 'foot.html', here=1) }}";
         let hashes = theme(page, base, "1").template_hashes();
         // Another template that nothing refers to changes nothing.
         assert_eq!(
@@ -335,6 +360,12 @@ mod tests {
         with_macros.templates[2].text = "{% macro m() %}y{% endmacro m %}".into();
         assert_ne!(hashes["page.html"], with_macros.template_hashes()["page.html"]);
         assert_eq!(hashes["base.html"], with_macros.template_hashes()["base.html"]);
+        let mut with_foot = theme(page, base, "1");
+        with_foot.templates[5].text = "new foot".into();
+        assert_ne!(hashes["page.html"], with_foot.template_hashes()["page.html"]);
+        assert_ne!(hashes["base.html"], with_foot.template_hashes()["base.html"]);
+        assert_eq!(hashes["other.html"], with_foot.template_hashes()["other.html"]);
+        assert_eq!(with_foot.shown_cached(), HashSet::from(["foot.html".to_owned()]));
     }
 
     #[test]

@@ -202,7 +202,7 @@ fn one_error_for_every_page(edit: impl Fn(&str) -> String, needle: &str, counted
 #[test]
 fn a_leak_on_every_page_is_reported_once() {
     let (line, err) = one_error_for_every_page(
-        |base| base.replace("</footer>", "<a href=\"JavaScript:void(0)\">x</a></footer>"),
+        |base| base.replace("</main>", "<a href=\"JavaScript:void(0)\">x</a></main>"),
         "a javascript: link",
         "on",
     );

@@ -337,3 +337,81 @@ fn a_rebuild_links_unchanged_files_and_writes_only_what_changed() {
         "the reused folder differs from a fresh build"
     );
 }
+
+#[test]
+fn the_navigation_marks_the_page_it_is_on_and_no_other() {
+    let site = Site::new();
+    site.page("_index.en.md", "Home", "Welcome.")
+        .page("news/_index.en.md", "News", "All news.")
+        .page("news/first.en.md", "First", "Text.")
+        .page("about.en.md", "About", "Text.");
+    site.build();
+    let current = |url: &str| attrs(&site.html(url), "nav.site-nav a[aria-current=page]", "href");
+    assert_eq!(current("/en/"), ["/en/"]);
+    assert_eq!(current("/en/news/"), ["/en/news/"]);
+    assert!(current("/en/news/first/").is_empty());
+    // Every page: a link is marked exactly where it leads to the page itself.
+    for url in ["/en/", "/en/news/", "/en/news/first/", "/en/about/", "/en/search/"] {
+        let doc = site.html(url);
+        let to_itself: Vec<String> = attrs(&doc, "nav.site-nav a", "href")
+            .into_iter()
+            .filter(|href| href == url)
+            .collect();
+        assert_eq!(current(url), to_itself, "{url}");
+    }
+}
+
+#[test]
+fn cached_templates_see_the_shared_context_and_their_arguments_only() {
+    let site = Site::new();
+    site.page("_index.en.md", "Home", "Welcome.")
+        .page("a.en.md", "A", "Text.")
+        .page("a.sr.md", "A", "Текст.")
+        .page("b.en.md", "B", "Text.")
+        .write(
+            "templates/page.html",
+            "{% extends \"base.html\" %}{% block content %}<h1>{{ page.title }}</h1>{{ cached(\"badge.html\", mark=page.title | lower) }}{% endblock content %}",
+        )
+        .write(
+            "templates/badge.html",
+            "<p class=badge>{{ site.title }} {{ lang.code }} {{ mark }} {{ t(\"home\") }}</p>",
+        );
+    site.build();
+    let badge = |url: &str| texts(&site.html(url), "p.badge");
+    let home = texts(&site.html("/en/a/"), "nav.site-nav a")[0].clone();
+    assert_eq!(badge("/en/a/"), [format!("Putokaz en a {home}")]);
+    assert_eq!(badge("/en/b/"), [format!("Putokaz en b {home}")]);
+    // Serbian, and its Latin copy, each made in their own locale.
+    assert_eq!(badge("/sr/a/").len(), 1);
+    assert!(badge("/sr/a/")[0].starts_with("Путоказ sr a "), "{:?}", badge("/sr/a/"));
+    assert!(
+        badge("/sr-latn/a/")[0].starts_with("Putokaz sr-latn a "),
+        "{:?}",
+        badge("/sr-latn/a/")
+    );
+
+    // A page's own values do not reach it: an error naming the template and its line.
+    site.write("templates/badge.html", "<p class=badge>\n{{ page.title }}</p>");
+    let out = site.run(&["build"]);
+    let err = common::stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("templates/badge.html:2:"), "{err}");
+    assert!(err.contains("undefined"), "{err}");
+    assert!(
+        err.contains("`badge.html` is shown with `cached`, so it sees only `lang`, `live_reload`, `nav`, `site`"),
+        "{err}"
+    );
+
+    // A template that shows itself: an error, not an endless loop.
+    site.write(
+        "templates/badge.html",
+        "<p class=badge>{{ cached(\"badge.html\") }}</p>",
+    );
+    let out = site.run(&["build"]);
+    let err = common::stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("templates/badge.html:1:") && err.contains("cannot show itself"),
+        "{err}"
+    );
+}

@@ -439,3 +439,58 @@ fn a_string_the_shared_context_or_a_shortcode_shows_renders_their_pages_again() 
     assert!(preview_file(&site, "en/quote/index.html").contains("under 11"));
     assert_same_as_fresh(&site);
 }
+
+#[test]
+fn what_a_cached_template_shows_is_made_again_when_it_or_its_strings_change() {
+    let site = common::Site::new();
+    site.page("_index.en.md", "Home", "Welcome.")
+        .page("about.en.md", "About", "Text.")
+        .page("other.en.md", "Other", "Text.")
+        .with_test_plan()
+        .write(
+            "templates/page.html",
+            &common::built_in_template("page.html")
+                .replace("<article>", "<article>{{ cached(\"badge.html\", kind=page.kind) }}"),
+        )
+        .write("templates/badge.html", "<p class=badge>{{ t(\"toc-label\") }}</p>");
+    let cached = preview(&site);
+    let first = build(&cached).unwrap();
+    let activity = "en/plans/test-plan/activities/1-1-2/index.html";
+    let strings = site.root().join("i18n/en.ftl");
+
+    // A string that only a template shown with `cached` on Markdown pages shows: serve's path
+    // for an edit to strings renders those pages again, and only those.
+    site.write("i18n/en.ftl", "toc-label = Badge edited\n");
+    let report = rebuild(&cached, std::slice::from_ref(&strings)).unwrap();
+    assert!(report.rendered < first.pages, "{} of {}", report.rendered, first.pages);
+    for file in ["en/about/index.html", "en/other/index.html"] {
+        assert!(
+            preview_file(&site, file).contains("<p class=badge>Badge edited"),
+            "{file}"
+        );
+    }
+    assert_same_as_fresh(&site);
+
+    // A string that the footer shows on every page (also made once per locale).
+    site.write(
+        "i18n/en.ftl",
+        "toc-label = Badge edited\nfooter-source = Edited source line\n",
+    );
+    rebuild(&cached, std::slice::from_ref(&strings)).unwrap();
+    for file in ["en/about/index.html", activity] {
+        assert!(preview_file(&site, file).contains("Edited source line"), "{file}");
+    }
+    assert_same_as_fresh(&site);
+
+    // The navigation's template, which every page shows through `cached`: every page.
+    let nav = site.root().join("templates/nav.html");
+    site.write(
+        "templates/nav.html",
+        &common::built_in_template("nav.html")
+            .replace("<nav class=\"site-nav\"", "<nav id=nav-edited class=\"site-nav\""),
+    );
+    let report = rebuild(&cached, std::slice::from_ref(&nav)).unwrap();
+    assert_eq!(report.rendered, first.pages);
+    assert!(preview_file(&site, activity).contains("id=nav-edited"));
+    assert_same_as_fresh(&site);
+}

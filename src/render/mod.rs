@@ -147,8 +147,8 @@ pub struct Renderer {
     template_files: HashMap<String, (std::path::PathBuf, String)>,
     /// For each template, a hash of it and of the templates it uses ([`Theme::template_hashes`]).
     template_hashes: HashMap<String, u64>,
-    /// Whether pages load the live-reload script (`serve` only).
-    live_reload: bool,
+    /// The templates shown with `cached` ([`Theme::shown_cached`]), for hints.
+    shown_cached: std::collections::HashSet<String>,
     /// The context every page of a locale shares, made once per locale ([`Renderer::frame_context`]).
     frames: Vec<Context>,
 }
@@ -205,17 +205,22 @@ impl Renderer {
             .map(|a| (a.name.clone(), Value::from_safe_string(a.url.clone())))
             .collect();
         let assets = Arc::new(assets);
+        let frames: Vec<Context> = (0..site.config.locales.len())
+            .map(|li| make_frame(site, &strings, live_reload, li))
+            .collect();
         let engines = site
             .config
             .locales
             .iter()
-            .map(|locale| {
+            .zip(&frames)
+            .map(|(locale, frame)| {
                 let mut env = base.clone();
                 let assets = assets.clone();
                 env.add_function("asset", move |name: Option<&str>, kwargs: Kwargs| {
                     asset_url(&assets, name, &kwargs)
                 });
                 register_strings(&mut env, site, &strings, &locale.code);
+                register_cached(&mut env, frame);
                 env
             })
             .collect();
@@ -224,17 +229,13 @@ impl Renderer {
             .iter()
             .map(|t| (t.name.clone(), (t.file.clone(), t.text.clone())))
             .collect();
-        let mut renderer = Renderer {
+        Some(Renderer {
             engines,
             template_files,
             template_hashes: theme.template_hashes(),
-            live_reload,
-            frames: Vec::new(),
-        };
-        renderer.frames = (0..site.config.locales.len())
-            .map(|li| renderer.make_frame(site, &strings, li))
-            .collect();
-        Some(renderer)
+            shown_cached: theme.shown_cached(),
+            frames,
+        })
     }
 
     /// A hash of template `name` and of every template it extends, includes or imports: what
@@ -246,8 +247,10 @@ impl Renderer {
     /// Renders with other interface strings from now on (after an edit to them); the shared
     /// context of each locale is kept, so it must not read any string that changed.
     pub fn set_strings(&mut self, site: &Site, strings: &Arc<Strings>) {
-        for (engine, locale) in self.engines.iter_mut().zip(&site.config.locales) {
+        for ((engine, locale), frame) in self.engines.iter_mut().zip(&site.config.locales).zip(&self.frames) {
             register_strings(engine, site, strings, &locale.code);
+            // What `cached` made read the old strings.
+            register_cached(engine, frame);
         }
     }
 
@@ -270,7 +273,16 @@ impl Renderer {
                     Some((file, text)) => (file.clone(), Some(text.as_str())),
                     None => (at.into(), None),
                 };
-                Diagnostic::error(file, e.line(), describe(&e, source)).while_rendering(page_file)
+                let error = Diagnostic::error(file, e.line(), describe(&e, source)).while_rendering(page_file);
+                if e.kind() == minijinja::ErrorKind::UndefinedError && self.shown_cached.contains(at) {
+                    let shared: Vec<String> = self.frames[locale].values.keys().map(|n| format!("`{n}`")).collect();
+                    error.with_hint(format!(
+                        "`{at}` is shown with `cached`, so it sees only {} and the arguments given to `cached`: pass what it needs as an argument",
+                        shared.join(", ")
+                    ))
+                } else {
+                    error
+                }
             })
     }
 
@@ -463,42 +475,45 @@ impl Renderer {
     pub fn frame_context(&self, locale_index: usize) -> Context {
         self.frames[locale_index].unfingerprinted()
     }
+}
 
-    /// The frame of a locale, fingerprinted: hashing its few views once costs nothing beside
-    /// the pages that copy it.
-    fn make_frame(&self, site: &Site, strings: &Strings, locale_index: usize) -> Context {
-        let locale = &site.config.locales[locale_index];
-        let mut ctx = Context::fingerprinted();
-        ctx.insert("lang", &LocaleView::from(locale));
-        let home_url = format!("/{}/", locale.code);
-        ctx.insert(
-            "site",
-            &SiteView {
-                title: site.config.title_in(locale),
-                description: site.config.description_in(locale),
-                base_url: site.config.base_url.clone(),
-                as_of: DateView::new(strings, &locale.code, site.config.as_of),
-                home_url,
-                feed_url: site.has_feed().then(|| format!("/{}/atom.xml", locale.code)),
-                institutions_url: site
-                    .data_page("institutions", locale_index)
-                    .map(|id| site.pages[id].url.clone()),
-                search_url: site
-                    .data_page("search", locale_index)
-                    .map(|id| site.pages[id].url.clone()),
-                quick_exit_url: site.config.quick_exit_url.clone(),
-                help_url: site
-                    .data_page("help", locale_index)
-                    .map(|id| site.pages[id].url.clone()),
-                safety_url: site.resolve_internal("@/safety.md", locale_index),
-                reports_feed_url: (!site.plans.plans.is_empty())
-                    .then(|| crate::pipeline::reports_feed_url(&locale.code)),
-            },
-        );
-        ctx.insert("nav", &nav(site, locale_index));
-        ctx.insert("live_reload", &self.live_reload);
-        ctx
-    }
+/// The frame of a locale ([`Renderer::frame_context`]), fingerprinted: hashing its few views
+/// once costs nothing beside the pages that copy it. `live_reload`: whether pages load the
+/// live-reload script (`serve` only).
+fn make_frame(site: &Site, strings: &Strings, live_reload: bool, locale_index: usize) -> Context {
+    let locale = &site.config.locales[locale_index];
+    let mut ctx = Context::fingerprinted();
+    ctx.insert("lang", &LocaleView::from(locale));
+    let home_url = format!("/{}/", locale.code);
+    let nav = nav(site, locale_index);
+    let page_url = |kind: &str| site.data_page(kind, locale_index).map(|id| site.pages[id].url.clone());
+    let (institutions_url, search_url) = (page_url("institutions"), page_url("search"));
+    let nav_urls = std::iter::once(home_url.clone())
+        .chain(nav.iter().map(|link| link.url.clone()))
+        .chain(search_url.clone())
+        .chain(institutions_url.clone())
+        .collect();
+    ctx.insert(
+        "site",
+        &SiteView {
+            title: site.config.title_in(locale),
+            description: site.config.description_in(locale),
+            base_url: site.config.base_url.clone(),
+            as_of: DateView::new(strings, &locale.code, site.config.as_of),
+            home_url,
+            feed_url: site.has_feed().then(|| format!("/{}/atom.xml", locale.code)),
+            institutions_url,
+            search_url,
+            nav_urls,
+            quick_exit_url: site.config.quick_exit_url.clone(),
+            help_url: page_url("help"),
+            safety_url: site.resolve_internal("@/safety.md", locale_index),
+            reports_feed_url: (!site.plans.plans.is_empty()).then(|| crate::pipeline::reports_feed_url(&locale.code)),
+        },
+    );
+    ctx.insert("nav", &nav);
+    ctx.insert("live_reload", &live_reload);
+    ctx
 }
 
 /// The locale as templates see it.
@@ -534,6 +549,9 @@ struct SiteView {
     feed_url: Option<String>,
     institutions_url: Option<String>,
     search_url: Option<String>,
+    /// The URL of every page the site's navigation links to (home, the top sections, search
+    /// and institutions): the one page a navigation marks as current is among them.
+    nav_urls: Vec<String>,
     quick_exit_url: String,
     help_url: Option<String>,
     safety_url: Option<String>,
@@ -972,6 +990,112 @@ fn register_strings(env: &mut Environment<'static>, site: &Site, strings: &Arc<S
             let decimals: Option<usize> = kwargs.get("decimals")?;
             Ok(s.format_number(&l, n, decimals.unwrap_or(0)))
         },
+    );
+}
+
+/// The template function `cached`: `cached("nav.html", here=page.url)` is template `nav.html`
+/// rendered with the locale's shared context (`site`, `lang`, `nav`, `live_reload`: see
+/// [`Renderer::frame_context`]) and the named arguments given, once per locale and set of
+/// arguments, then shown again as it is (Hugo's `partialCached`). It is for what many pages show
+/// alike, such as the footer: nothing else of a page reaches it, so it cannot show one page's
+/// values on another. The strings it read are noted again wherever it is shown, so `serve`
+/// makes those pages again when one of them changes.
+struct Cached {
+    /// The locale's shared context.
+    frame: Vec<(&'static str, Value)>,
+    /// What was made, by template name and arguments ([`Cached::key`]).
+    made: std::sync::RwLock<rustc_hash::FxHashMap<String, Made>>,
+}
+
+/// A template made by [`Cached`], with what it read.
+struct Made {
+    html: Value,
+    reads: Vec<crate::reads::Read>,
+}
+
+thread_local! {
+    /// The templates `cached` is making on this thread, innermost last: one that asks for
+    /// itself is an error, not an endless loop.
+    static MAKING: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+impl std::fmt::Debug for Cached {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("cached (templates made once per locale)")
+    }
+}
+
+impl Cached {
+    /// What is made once: template `name` with the arguments `args` (in name order).
+    fn key(name: &str, args: &[(&str, Value)]) -> String {
+        use std::fmt::Write;
+        let mut key = name.to_owned();
+        for (arg, value) in args {
+            // Debug output quotes texts, so `"1"` and `1` differ.
+            let _ = write!(key, "\u{1f}{arg}={value:?}");
+        }
+        key
+    }
+
+    /// Renders template `name` with the shared context and `args`.
+    fn make(&self, state: &State, name: &str, args: &[(&str, Value)]) -> Result<Made, minijinja::Error> {
+        let making = MAKING.with_borrow(|m| m.iter().any(|n| n == name));
+        if making {
+            return Err(template_error(format!(
+                "`cached(\"{name}\")` is called while `{name}` is being made: a template cannot show itself"
+            )));
+        }
+        let mut context: BTreeMap<String, Value> =
+            self.frame.iter().map(|(n, v)| ((*n).to_owned(), v.clone())).collect();
+        context.extend(args.iter().map(|(n, v)| ((*n).to_owned(), v.clone())));
+        MAKING.with_borrow_mut(|m| m.push(name.to_owned()));
+        let (html, reads) = crate::reads::record(|| {
+            state
+                .env()
+                .get_template(name)
+                .and_then(|t| t.render(Value::from(context)))
+        });
+        MAKING.with_borrow_mut(|m| m.pop());
+        Ok(Made {
+            html: Value::from_safe_string(html?),
+            reads: reads.into_iter().collect(),
+        })
+    }
+}
+
+impl minijinja::value::Object for Cached {
+    fn call(self: &Arc<Self>, state: &mut State<'_, '_>, args: &[Value]) -> Result<Value, minijinja::Error> {
+        let (name, kwargs): (&str, Kwargs) = minijinja::value::from_args(args)?;
+        let mut args: Vec<(&str, Value)> = kwargs
+            .args()
+            .map(|n| Ok((n, kwargs.peek(n)?)))
+            .collect::<Result<_, minijinja::Error>>()?;
+        args.sort_unstable_by_key(|(n, _)| *n);
+        let key = Cached::key(name, &args);
+        if let Some(made) = self.made.read().unwrap_or_else(|e| e.into_inner()).get(&key) {
+            for read in &made.reads {
+                crate::reads::note_read(read);
+            }
+            return Ok(made.html.clone());
+        }
+        // Made without holding the lock: the template may itself call `cached`. Two threads
+        // may make the same one at once; both make the same HTML.
+        let made = self.make(state, name, &args)?;
+        let html = made.html.clone();
+        self.made.write().unwrap_or_else(|e| e.into_inner()).insert(key, made);
+        Ok(html)
+    }
+}
+
+/// Registers `cached` in a locale's environment, with nothing made yet: again whenever what
+/// was made could have changed (new interface strings).
+fn register_cached(env: &mut Environment<'static>, frame: &Context) {
+    env.add_global(
+        "cached",
+        Value::from_object(Cached {
+            frame: frame.values.iter().map(|(n, v)| (*n, v.clone())).collect(),
+            made: Default::default(),
+        }),
     );
 }
 
