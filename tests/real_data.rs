@@ -255,3 +255,25 @@ fn area_goal_and_measure_titles_are_in_every_language_and_institutions_in_their_
         }
     }
 }
+
+#[test]
+fn the_activities_naming_an_institution_are_found_as_going_through_every_plan_finds_them() {
+    let data = real_data();
+    let mut named = 0;
+    for inst in &data.institutions {
+        let found: Vec<(&str, &str)> = data
+            .naming(&inst.id)
+            .map(|(p, a)| (p.id.as_str(), a.activity.id.as_str()))
+            .collect();
+        let every: Vec<(&str, &str)> = data
+            .plans
+            .iter()
+            .flat_map(|p| p.activities.iter().map(move |a| (p, a)))
+            .filter(|(_, a)| a.activity.responsible.contains(&inst.id) || a.activity.partners.contains(&inst.id))
+            .map(|(p, a)| (p.id.as_str(), a.activity.id.as_str()))
+            .collect();
+        assert_eq!(found, every, "{}", inst.id);
+        named += found.len();
+    }
+    assert!(named > 1000, "{named}");
+}

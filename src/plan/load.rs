@@ -35,6 +35,9 @@ pub struct PlanData {
     /// Progress reports, sorted by plan, activity and date ([`PlanData::reports_on`] relies on it).
     /// Read through [`PlanData::reports_on`] and [`PlanData::all_reports`], which note the read.
     reports: Vec<FiledReport>,
+    /// Per institution id, the activities that name it ([`PlanData::naming`]), made on first use
+    /// (plans do not change once loaded; reports may).
+    named_on: std::sync::OnceLock<HashMap<String, Vec<(usize, usize)>>>,
 }
 
 /// A progress report with where it stands.
@@ -111,6 +114,34 @@ impl PlanData {
         sort_reports(&mut self.reports);
     }
 
+    /// The activities that name institution `id` as responsible or as a partner, with their
+    /// plans, in the order of plans and of their activities. Found in a map made once from every
+    /// plan, not by going through the plans for each institution's page.
+    pub fn naming<'a>(&'a self, id: &str) -> impl Iterator<Item = (&'a Plan, &'a PlanActivity)> + 'a {
+        let named_on = self.named_on.get_or_init(|| {
+            let mut named_on: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+            for (p, plan) in self.plans.iter().enumerate() {
+                for (a, activity) in plan.activities.iter().enumerate() {
+                    let names: BTreeSet<&String> = activity
+                        .activity
+                        .responsible
+                        .iter()
+                        .chain(&activity.activity.partners)
+                        .collect();
+                    for name in names {
+                        named_on.entry(name.clone()).or_default().push((p, a));
+                    }
+                }
+            }
+            named_on
+        });
+        named_on
+            .get(id)
+            .into_iter()
+            .flatten()
+            .map(|&(p, a)| (&self.plans[p], &self.plans[p].activities[a]))
+    }
+
     /// The current status of an activity: that of its latest report, or `no-report`.
     pub fn status(&self, plan: &str, activity: &str) -> (Status, Option<f64>) {
         self.reports_on(plan, activity)
@@ -133,23 +164,20 @@ impl PlanData {
     /// of those were first reported complete no later than their due date.
     pub fn timeliness(&self, id: &str) -> (usize, usize) {
         let (mut completed, mut on_time) = (0, 0);
-        for plan in &self.plans {
-            for a in plan
-                .activities
-                .iter()
-                .filter(|a| a.activity.responsible.iter().any(|r| r == id))
-            {
-                if self.status(&plan.id, &a.activity.id).0 != Status::Complete {
-                    continue;
-                }
-                completed += 1;
-                let done = self
-                    .reports_on(&plan.id, &a.activity.id)
-                    .find(|r| r.status == Status::Complete);
-                let done_on = done.and_then(report_date);
-                if matches!((done_on, a.deadline.due()), (Some(d), Some(due)) if d <= due) {
-                    on_time += 1;
-                }
+        for (plan, a) in self
+            .naming(id)
+            .filter(|(_, a)| a.activity.responsible.iter().any(|r| r == id))
+        {
+            if self.status(&plan.id, &a.activity.id).0 != Status::Complete {
+                continue;
+            }
+            completed += 1;
+            let done = self
+                .reports_on(&plan.id, &a.activity.id)
+                .find(|r| r.status == Status::Complete);
+            let done_on = done.and_then(report_date);
+            if matches!((done_on, a.deadline.due()), (Some(d), Some(due)) if d <= due) {
+                on_time += 1;
             }
         }
         (completed, on_time)
@@ -157,15 +185,14 @@ impl PlanData {
 
     /// Rolls up every activity, in every plan, for which institution `id` is responsible.
     pub fn rollup_institution(&self, id: &str) -> Rollup {
-        Rollup::of(self.plans.iter().flat_map(|plan| {
-            plan.activities
-                .iter()
-                .filter(|a| a.activity.responsible.iter().any(|r| r == id))
-                .map(|a| {
+        Rollup::of(
+            self.naming(id)
+                .filter(|(_, a)| a.activity.responsible.iter().any(|r| r == id))
+                .map(|(plan, a)| {
                     let (status, percent) = self.status(&plan.id, &a.activity.id);
                     (status, percent, a.activity.weight.unwrap_or(1.0))
-                })
-        }))
+                }),
+        )
     }
 
     /// Rolls up the activities of `plan` that `keep` selects.

@@ -1325,25 +1325,21 @@ impl Views<'_> {
 
     fn institution(&self, index: usize) -> InstitutionView {
         let inst = &self.site.plans.institutions[index];
-        let plans = self
-            .site
-            .plans
-            .plans
-            .iter()
-            .filter_map(|plan| {
-                let activities: Vec<ActivityRow> = plan
-                    .activities
-                    .iter()
-                    .filter(|a| a.activity.responsible.contains(&inst.id) || a.activity.partners.contains(&inst.id))
-                    .map(|a| self.activity_row(plan, a))
-                    .collect();
-                (!activities.is_empty()).then(|| InstitutionPlanView {
+        // The activities come plan by plan: a section for each plan.
+        let mut plans: Vec<InstitutionPlanView> = Vec::new();
+        let mut last_plan: Option<&Plan> = None;
+        for (plan, a) in self.site.plans.naming(&inst.id) {
+            let row = self.activity_row(plan, a);
+            match plans.last_mut() {
+                Some(section) if last_plan.is_some_and(|p| std::ptr::eq(p, plan)) => section.activities.push(row),
+                _ => plans.push(InstitutionPlanView {
                     plan: self.plan_link(plan),
                     anchor: plan_anchor(plan),
-                    activities,
-                })
-            })
-            .collect();
+                    activities: vec![row],
+                }),
+            }
+            last_plan = Some(plan);
+        }
         let (completed, on_time) = self.site.plans.timeliness(&inst.id);
         InstitutionView {
             name: self.text(&inst.name),
