@@ -531,6 +531,15 @@ impl Site {
         self.groups[self.source_groups[source]].pages[locale]
     }
 
+    /// The page whose rendered Markdown page `page` shows: the first page of its source in its
+    /// locale (a section's later pages show the first one's), if it is a content page.
+    pub fn body_page(&self, page: PageId) -> Option<PageId> {
+        match self.pages[page].kind {
+            PageKind::Content { source, .. } => Some(self.source_page(source, self.pages[page].locale)),
+            PageKind::Untranslated | PageKind::Data => None,
+        }
+    }
+
     /// The source a content page shows, if it is one.
     pub fn source_of(&self, page: PageId) -> Option<&SourcePage> {
         match self.pages[page].kind {

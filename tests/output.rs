@@ -48,7 +48,7 @@ fn sections_list_their_pages_paginate_and_feed() {
     let site = Site::new();
     site.write(
         "content/news/_index.en.md",
-        "+++\ntitle = \"News\"\nsort_by = \"date\"\npaginate_by = 2\nfeed = true\n+++\n",
+        "+++\ntitle = \"News\"\nsort_by = \"date\"\npaginate_by = 2\nfeed = true\n+++\nAll the news.\n",
     );
     for day in 1..=5 {
         site.write(
@@ -65,6 +65,10 @@ fn sections_list_their_pages_paginate_and_feed() {
     let last = site.html("/en/news/page/3/");
     assert_eq!(texts(&last, "ul.listing > li > a"), ["Item 1"]);
     assert_eq!(attrs(&last, ".pager a[rel=prev]", "href"), ["/en/news/page/2/"]);
+    // Every page of the section shows its text.
+    for url in ["/en/news/", "/en/news/page/2/", "/en/news/page/3/"] {
+        assert_eq!(texts(&site.html(url), ".prose p"), ["All the news."], "{url}");
+    }
     let feed = site.read("en/atom.xml");
     let titles: Vec<&str> = feed
         .split("<entry>")

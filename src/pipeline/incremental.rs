@@ -477,10 +477,11 @@ fn render_again(cache: &BuildCache, last: &LastBuild, affected: &[PageId], diagn
         rendered,
         ..
     } = last;
+    let bodies = super::Bodies::Kept(rendered);
     affected
         .par_iter()
         .filter_map(|&id| {
-            render_page(site, strings, renderer, rendered, Some(cache), &|_| false, id)
+            render_page(site, strings, renderer, &bodies, Some(cache), &|_| false, id)
                 .map_err(|d| diagnostics.push(d))
                 .ok()
                 .map(|file| {

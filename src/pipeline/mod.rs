@@ -361,6 +361,46 @@ impl BuildCache {
     }
 }
 
+/// Every page's rendered Markdown while pages render.
+pub(crate) enum Bodies<'a> {
+    /// Kept for the next build (`serve`): pages borrow it.
+    Kept(&'a HashMap<PageId, Rendered>),
+    /// Let go as pages render, so that its memory serves what is made after it: per page whose
+    /// body pages show ([`Site::body_page`]), how many pages have yet to show it, and the body,
+    /// which the last of them takes.
+    Taken(Vec<std::sync::Mutex<(usize, Option<Rendered>)>>),
+}
+
+impl Bodies<'_> {
+    /// `rendered`, to be let go as the pages of `site` that show it render.
+    fn taken(site: &Site, rendered: HashMap<PageId, Rendered>) -> Bodies<'static> {
+        let mut slots: Vec<(usize, Option<Rendered>)> = (0..site.pages.len()).map(|_| (0, None)).collect();
+        for id in 0..site.pages.len() {
+            if let Some(body) = site.body_page(id) {
+                slots[body].0 += 1;
+            }
+        }
+        for (id, r) in rendered {
+            slots[id].1 = Some(r);
+        }
+        Bodies::Taken(slots.into_iter().map(std::sync::Mutex::new).collect())
+    }
+
+    /// The rendered Markdown page `id` shows: taken by the last page to show it.
+    fn of(&self, site: &Site, id: PageId) -> Option<std::borrow::Cow<'_, Rendered>> {
+        let body = site.body_page(id)?;
+        match self {
+            Bodies::Kept(rendered) => rendered.get(&body).map(std::borrow::Cow::Borrowed),
+            Bodies::Taken(slots) => {
+                let mut slot = lock(&slots[body]);
+                slot.0 = slot.0.saturating_sub(1);
+                let r = if slot.0 == 0 { slot.1.take() } else { slot.1.clone() };
+                r.map(std::borrow::Cow::Owned)
+            }
+        }
+    }
+}
+
 fn lock<T>(m: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|e| e.into_inner())
 }
@@ -499,15 +539,22 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     // Model (statistics are protected here, before anything can render them).
     let stats = crate::stats::Statistics::publish(tables, config.stats_threshold, config.stats_round_to, &diagnostics);
     watch.lap("load");
-    let site = Site::build(config, sources, plans, help, stats, &diagnostics);
+    let mut site = Site::build(config, sources, plans, help, stats, &diagnostics);
     check_templates_named(&site, &theme, &diagnostics);
     watch.lap("model");
 
     // Markdown, then the links between pages.
-    let (rendered, markdown_reads) = render_markdown(&site, &strings, options.cache.as_deref(), &diagnostics);
+    let (mut rendered, markdown_reads) = render_markdown(&site, &strings, options.cache.as_deref(), &diagnostics);
     watch.lap("markdown");
     check_links(&site, &rendered, &statics, &theme, &diagnostics);
     let keeps_state = options.cache.is_some() && options.update_in_place;
+    // Once rendered, the Markdown text is needed only to compare it with the next build's: its
+    // memory serves what is made next.
+    if options.cache.is_none() {
+        for source in &mut site.sources {
+            source.body = String::new();
+        }
+    }
 
     watch.lap("links");
     let (renderer, frame_reads) =
@@ -577,12 +624,18 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let scanner = crate::scan::Scanner::new(&site.config.base_url, &allowed);
     let total = site.pages.len();
     let done = std::sync::atomic::AtomicUsize::new(0);
+    // Unless the next build starts from this one, the rendered Markdown goes as pages take it.
+    let bodies = if keeps_state {
+        Bodies::Kept(&rendered)
+    } else {
+        Bodies::taken(&site, std::mem::take(&mut rendered))
+    };
     let render = |id: PageId| {
         let result = render_page(
             &site,
             &strings,
             &renderer,
-            &rendered,
+            &bodies,
             options.cache.as_deref(),
             &unchanged,
             id,
@@ -644,14 +697,8 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         failed: streamed_failure,
     } = streamed;
     let streamed_entries = streamed_entries.into_inner().unwrap_or_else(|e| e.into_inner());
-    // Unless the next build starts from this one, the rendered Markdown is needed no more. (A
-    // binding left unmoved would live to the end of the build.)
-    let rendered = if keeps_state {
-        rendered
-    } else {
-        drop(rendered);
-        HashMap::new()
-    };
+    // What no page took (pages that failed) goes now, not at the end of the build.
+    drop(bodies);
     let mut files = pages;
     if !diagnostics.has_errors() {
         // Every page rendered, so `files[i]` is page `i`.
@@ -1233,7 +1280,7 @@ fn render_page(
     site: &Site,
     strings: &Strings,
     renderer: &Renderer,
-    rendered: &HashMap<PageId, Rendered>,
+    bodies: &Bodies,
     cache: Option<&BuildCache>,
     unchanged: &(dyn Fn(PageId) -> bool + Sync),
     id: PageId,
@@ -1263,7 +1310,7 @@ fn render_page(
             // What the page reads of the interface strings is noted, so that it is rendered again
             // when one of them changes.
             let (context, context_reads) =
-                crate::reads::record(|| renderer.page_context(site, strings, id, rendered, true));
+                crate::reads::record(|| renderer.page_context(site, strings, id, bodies.of(site, id), true));
             let fingerprint = context.fingerprint();
             debug_assert!(fingerprint.is_some(), "a page context made to be fingerprinted");
             let render = || {
@@ -1279,7 +1326,7 @@ fn render_page(
             Body::Text(cache.page_or_render(&page.url, (inputs, template_hash), strings, render)?)
         }
         None => {
-            let context = renderer.page_context(site, strings, id, rendered, false);
+            let context = renderer.page_context(site, strings, id, bodies.of(site, id), false);
             Body::Text(
                 renderer
                     .render_minified(&template, page.locale, &context, &shown())?

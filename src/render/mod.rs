@@ -12,6 +12,7 @@ mod statistics;
 
 pub use statistics::lookup_text;
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
@@ -307,14 +308,15 @@ impl Renderer {
         })
     }
 
-    /// The template context of one page; `fingerprinted`: made so, for the build cache
-    /// ([`Context::fingerprint`]).
+    /// The template context of one page; `body`: the rendered Markdown it shows
+    /// ([`Site::body_page`]), taken where no other page needs it; `fingerprinted`: made so, for
+    /// the build cache ([`Context::fingerprint`]).
     pub fn page_context(
         &self,
         site: &Site,
         strings: &Strings,
         id: PageId,
-        rendered: &HashMap<PageId, Rendered>,
+        body: Option<Cow<'_, Rendered>>,
         fingerprinted: bool,
     ) -> Context {
         let page = &site.pages[id];
@@ -360,10 +362,16 @@ impl Renderer {
                         })
                     })
                     .collect();
-                let first = site.source_page(source, page.locale);
-                if let Some(r) = rendered.get(&first) {
-                    view.content = r.html.clone();
-                    view.toc = r.headings.iter().filter(|h| h.level == 2).cloned().collect();
+                match body {
+                    Some(Cow::Owned(r)) => {
+                        view.content = r.html;
+                        view.toc = r.headings.into_iter().filter(|h| h.level == 2).collect();
+                    }
+                    Some(Cow::Borrowed(r)) => {
+                        view.content = r.html.clone();
+                        view.toc = r.headings.iter().filter(|h| h.level == 2).cloned().collect();
+                    }
+                    None => {}
                 }
                 if src.is_section() {
                     ctx.insert("listing", &listing(site, strings, source, page.locale, pager));
