@@ -38,6 +38,9 @@ pub struct PlanData {
     /// Per institution id, the activities that name it ([`PlanData::naming`]), made on first use
     /// (plans do not change once loaded; reports may).
     named_on: std::sync::OnceLock<HashMap<String, Vec<(usize, usize)>>>,
+    /// Per institution id, where it is in `institutions` ([`PlanData::institution`]), made on
+    /// first use.
+    institution_at: std::sync::OnceLock<HashMap<String, usize>>,
 }
 
 /// A progress report with where it stands.
@@ -54,9 +57,17 @@ pub struct FiledReport {
 }
 
 impl PlanData {
-    /// The institution with registry id `id`.
+    /// The institution with registry id `id` (the first, where an id is defined twice), found
+    /// in a map made on first use: pages look up every institution they name.
     pub fn institution(&self, id: &str) -> Option<&Institution> {
-        self.institutions.iter().find(|i| i.id == id)
+        let at = self.institution_at.get_or_init(|| {
+            let mut at = HashMap::new();
+            for (i, inst) in self.institutions.iter().enumerate() {
+                at.entry(inst.id.clone()).or_insert(i);
+            }
+            at
+        });
+        at.get(id).map(|&i| &self.institutions[i])
     }
 
     /// The reports on one activity, oldest first (a binary search: reports are kept sorted).

@@ -429,7 +429,7 @@ pub fn insert(ctx: &mut Context, site: &Site, strings: &Strings, data: DataPage,
                 title,
                 description,
                 breadcrumbs: view.plans_crumbs(),
-                updated: view.newest_report(plan, |_| true),
+                updated: view.newest_report(plan),
             }
         }
         DataPage::Goal(p, g) => {
@@ -467,7 +467,11 @@ pub fn insert(ctx: &mut Context, site: &Site, strings: &Strings, data: DataPage,
                 title,
                 description,
                 breadcrumbs: crumbs,
-                updated: view.newest_report(plan, |a| a == id),
+                updated: site
+                    .plans
+                    .reports_on(&plan.id, id)
+                    .filter_map(crate::plan::progress::report_date)
+                    .max(),
             }
         }
         DataPage::Browse(p, browse) => {
@@ -725,11 +729,10 @@ impl Views<'_> {
             .unwrap_or_default()
     }
 
-    /// The date of the newest report on the activities of `plan` that `keep` selects.
-    fn newest_report(&self, plan: &Plan, keep: impl Fn(&str) -> bool) -> Option<chrono::NaiveDate> {
+    /// The date of the newest report on the activities of `plan`.
+    fn newest_report(&self, plan: &Plan) -> Option<chrono::NaiveDate> {
         plan.activities
             .iter()
-            .filter(|a| keep(&a.activity.id))
             .flat_map(|a| self.site.plans.reports_on(&plan.id, &a.activity.id))
             .filter_map(crate::plan::progress::report_date)
             .max()

@@ -239,8 +239,9 @@ impl Renderer {
         })
     }
 
-    /// A hash of template `name` and of every template it extends, includes or imports: what
-    /// the template makes of a context changes only when this does. Unknown templates hash to 0.
+    /// A hash of template `name` and of every template it extends, includes, imports or shows
+    /// with `cached`: what the template makes of a context changes only when this does. Unknown
+    /// templates hash to 0.
     pub fn template_hash(&self, name: &str) -> u64 {
         self.template_hashes.get(name).copied().unwrap_or(0)
     }
@@ -1001,10 +1002,11 @@ fn register_strings(env: &mut Environment<'static>, site: &Site, strings: &Arc<S
     );
 }
 
-/// The template function `cached`: `cached("nav.html", here=page.url)` is template `nav.html`
-/// rendered with the locale's shared context (`site`, `lang`, `nav`, `live_reload`: see
-/// [`Renderer::frame_context`]) and the named arguments given, once per locale and set of
-/// arguments, then shown again as it is (Hugo's `partialCached`). It is for what many pages show
+/// The template function `cached`: `cached("footer.html")` or `cached("nav.html", here=…)` is
+/// the template rendered with the locale's shared context (`site`, `lang`, `nav`,
+/// `live_reload`: see [`Renderer::frame_context`]) and the named arguments given, once per
+/// locale and set of arguments, then shown again as it is (Hugo's `partialCached`): an argument
+/// should take few values, or the template is made as often as without `cached`. It is for what many pages show
 /// alike, such as the footer: nothing else of a page reaches it, so it cannot show one page's
 /// values on another. The strings it read are noted again wherever it is shown, so `serve`
 /// makes those pages again when one of them changes.
