@@ -326,8 +326,8 @@ pub fn indexes(
     pages: &[OutputFile],
     reuse: &(dyn Fn(&str) -> Option<Option<Entry>> + Sync),
     keep: &(dyn Fn(&str, &Option<Entry>) + Sync),
-    reuse_index: &(dyn Fn(Part) -> Option<Arc<[u8]>> + Sync),
-    keep_index: &(dyn Fn(Part, &Arc<[u8]>) + Sync),
+    reuse_index: &(dyn Fn(Part) -> Option<Arc<String>> + Sync),
+    keep_index: &(dyn Fn(Part, &Arc<String>) + Sync),
     finish: &(dyn Fn(OutputFile) -> OutputFile + Sync),
 ) -> Vec<OutputFile> {
     let entries: Vec<(bool, Option<Entry>)> = site
@@ -368,15 +368,16 @@ pub fn indexes(
 }
 
 /// The file of part `part` of `locale`'s index, holding `body`.
-pub fn index_file(site: &Site, locale: usize, part: &str, body: Arc<[u8]>) -> OutputFile {
+pub fn index_file(site: &Site, locale: usize, part: &str, body: Arc<String>) -> OutputFile {
     OutputFile {
         path: index_url(&site.config.locales[locale].code, part)[1..].to_owned(),
-        body: Body::Bytes(body),
+        body: Body::Text(body),
     }
 }
 
-/// An index: a JSON array of the entries, in order.
-pub fn index_json<'a>(entries: impl Iterator<Item = &'a Entry> + Clone) -> Arc<[u8]> {
+/// An index: a JSON array of the entries, in order. Kept as text: made into bytes, the whole
+/// index (megabytes per locale) would be copied once more.
+pub fn index_json<'a>(entries: impl Iterator<Item = &'a Entry> + Clone) -> Arc<String> {
     let mut json = String::with_capacity(2 + entries.clone().map(|e| e.0.len() + 1).sum::<usize>());
     json.push('[');
     for (i, entry) in entries.enumerate() {
@@ -386,7 +387,7 @@ pub fn index_json<'a>(entries: impl Iterator<Item = &'a Entry> + Clone) -> Arc<[
         json.push_str(&entry.0);
     }
     json.push(']');
-    json.into_bytes().into()
+    Arc::new(json)
 }
 
 /// The entry of one page, or `None` if the page is not searchable.

@@ -543,7 +543,7 @@ fn publish(
         .map(|(i, f)| (f.path.as_str(), i))
         .collect();
     let at = |path: &str| place.get(path).copied().ok_or_else(|| missing(path));
-    let indexes: Vec<(usize, &str, Arc<[u8]>)> = entries
+    let indexes: Vec<(usize, &str, Arc<String>)> = entries
         .into_par_iter()
         .map(|((locale, part), entries)| (locale, part, crate::search::index_json(entries.iter())))
         .collect();

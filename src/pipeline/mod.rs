@@ -51,8 +51,8 @@ pub struct BuildOptions {
     pub update_in_place: bool,
 }
 
-/// Bytes the build made, with the hash of what they were made from.
-type Made = (u64, Arc<[u8]>);
+/// A search index the build made, with the hash of what it was made from.
+type Made = (u64, Arc<String>);
 
 /// Whether any of `reads` is among `changed` (`None`: anything may have changed).
 fn any_of(changed: Option<&BTreeSet<Read>>, reads: &BTreeSet<Read>) -> bool {
