@@ -1,5 +1,5 @@
-//! Byte searches for the short distances generated HTML has between its markup, and the
-//! constants for reading 8 bytes as one word ([`ONES`], [`TOPS`]).
+//! Byte searches for the short distances generated HTML has between its markup, and the tests
+//! of 8 bytes read as one word they are made of ([`below`], [`equal_to`]).
 //!
 //! The minifier and the leak scan look for the next `<` after each tag and for the quote that
 //! ends each attribute value: millions of searches per build, four in five of them ending
@@ -8,9 +8,26 @@
 //! as one word and leaves longer distances to memchr.
 
 /// A byte of value 1 in each of a word's 8 bytes: times a byte, that byte in all 8.
-pub const ONES: u64 = u64::from_ne_bytes([1; 8]);
+const ONES: u64 = u64::from_ne_bytes([1; 8]);
 /// The top bit of each of a word's 8 bytes.
-pub const TOPS: u64 = u64::from_ne_bytes([0x80; 8]);
+const TOPS: u64 = u64::from_ne_bytes([0x80; 8]);
+
+/// The top bit of the bytes of `word` (8 bytes, little-endian) below `n` (at most 0x80):
+/// subtracting `n` from each byte sets the top bit of a smaller one, and, through the borrow,
+/// perhaps of bytes after it, never before it. So the result is 0 exactly when no byte is
+/// below `n`, and its lowest bit marks the first that is. Bytes with the top bit set (in UTF-8,
+/// the bytes of letters beyond ASCII) never count.
+#[inline]
+pub fn below(word: u64, n: u8) -> u64 {
+    word.wrapping_sub(ONES * u64::from(n)) & !word & TOPS
+}
+
+/// The top bit of the bytes of `word` equal to `byte`, as [`below`] marks them: 0 exactly when
+/// there is none, the lowest bit set marking the first.
+#[inline]
+pub fn equal_to(word: u64, byte: u8) -> u64 {
+    below(word ^ (ONES * u64::from(byte)), 1)
+}
 
 /// The index of the first `needle` in `haystack`, as `memchr::memchr` gives it.
 #[inline]
@@ -18,13 +35,9 @@ pub fn find(needle: u8, haystack: &[u8]) -> Option<usize> {
     let Some(word) = haystack.first_chunk::<8>() else {
         return haystack.iter().position(|&b| b == needle);
     };
-    // The bytes equal to the needle become zero; subtracting 1 from each byte sets the top bit
-    // of a zero byte (and, through the borrow, perhaps of bytes after it, never before it), so
-    // the lowest bit left marks the first match.
-    let x = u64::from_le_bytes(*word) ^ (u64::from(needle) * ONES);
-    let zero = x.wrapping_sub(ONES) & !x & TOPS;
-    if zero != 0 {
-        return Some((zero.trailing_zeros() / 8) as usize);
+    let found = equal_to(u64::from_le_bytes(*word), needle);
+    if found != 0 {
+        return Some((found.trailing_zeros() / 8) as usize);
     }
     memchr::memchr(needle, &haystack[8..]).map(|i| i + 8)
 }

@@ -82,13 +82,10 @@ fn entry_json(title: &str, url: &str, snippet: &str, folded: &str) -> String {
     json
 }
 
-/// Whether any of the 8 bytes of `word` is a control character, `"` or `\`: each byte below
-/// 0x20, or equal to one of those once XORed with it, sets its top bit when 0x20 or 1 is
-/// subtracted from every byte (bytes with the top bit set, in UTF-8 letters, are not counted).
+/// Whether any of the 8 bytes of `word` is a control character, `"` or `\`.
 fn needs_escape(word: u64) -> bool {
-    use crate::bytes::{ONES, TOPS};
-    let below = |x: u64, n: u64| x.wrapping_sub(ONES * n) & !x & TOPS;
-    below(word, 0x20) | below(word ^ (ONES * u64::from(b'"')), 1) | below(word ^ (ONES * u64::from(b'\\')), 1) != 0
+    use crate::bytes::{below, equal_to};
+    below(word, 0x20) | equal_to(word, b'"') | equal_to(word, b'\\') != 0
 }
 
 /// Appends `text` as a JSON string, escaped as serde_json escapes it: `"` and `\` with a

@@ -1329,20 +1329,18 @@ impl Views<'_> {
     fn institution(&self, index: usize) -> InstitutionView {
         let inst = &self.site.plans.institutions[index];
         // The activities come plan by plan: a section for each plan.
-        let mut plans: Vec<InstitutionPlanView> = Vec::new();
-        let mut last_plan: Option<&Plan> = None;
-        for (plan, a) in self.site.plans.naming(&inst.id) {
-            let row = self.activity_row(plan, a);
-            match plans.last_mut() {
-                Some(section) if last_plan.is_some_and(|p| std::ptr::eq(p, plan)) => section.activities.push(row),
-                _ => plans.push(InstitutionPlanView {
+        let named: Vec<(&Plan, &PlanActivity)> = self.site.plans.naming(&inst.id).collect();
+        let plans = named
+            .chunk_by(|(a, _), (b, _)| std::ptr::eq(*a, *b))
+            .map(|section| {
+                let plan = section[0].0;
+                InstitutionPlanView {
                     plan: self.plan_link(plan),
                     anchor: plan_anchor(plan),
-                    activities: vec![row],
-                }),
-            }
-            last_plan = Some(plan);
-        }
+                    activities: section.iter().map(|(plan, a)| self.activity_row(plan, a)).collect(),
+                }
+            })
+            .collect();
         let (completed, on_time) = self.site.plans.timeliness(&inst.id);
         InstitutionView {
             name: self.text(&inst.name),
