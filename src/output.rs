@@ -163,10 +163,31 @@ pub struct Staging {
     put: std::sync::Mutex<std::collections::HashSet<String>>,
     /// Whether the new output was published; if not, dropping it gives it up ([`Staging::abandon`]).
     published: bool,
+    /// The thread making folders ahead of the files put into them ([`Staging::make_folders`]).
+    folders: Option<FolderMaker>,
+}
+
+/// A thread making a fresh output's folders, and the flag that stops it early.
+struct FolderMaker {
+    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    thread: std::thread::JoinHandle<()>,
+}
+
+impl FolderMaker {
+    /// Waits for the thread, stopping it first if `stop`.
+    fn finish(self, stop: bool) {
+        if stop {
+            self.stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        }
+        let _ = self.thread.join();
+    }
 }
 
 impl Drop for Staging {
     fn drop(&mut self) {
+        if let Some(folders) = self.folders.take() {
+            folders.finish(true);
+        }
         if !self.published && std::fs::rename(&self.dir, self.previous()).is_err() {
             let _ = std::fs::remove_dir_all(&self.dir);
         }
@@ -203,7 +224,34 @@ impl Staging {
             fresh,
             put: Default::default(),
             published: false,
+            folders: None,
         })
+    }
+
+    /// Starts making the folders of the files at `paths` (below the output) on a thread of its
+    /// own, in a fresh output. Pages are made on every core and put as they are made, each in
+    /// a folder of its own; making a folder locks its parent, which thousands of pages share
+    /// (`en/pages/`), so two cores making them side by side keep waiting for each other. One
+    /// thread making them in order, ahead of the pages, does not ([`Staging::put`] still makes any
+    /// folder not made yet). Every file at `paths` is to be put before the output is published:
+    /// a folder made for nothing would stay, empty.
+    pub fn make_folders(&mut self, paths: Vec<String>) {
+        if !self.fresh || self.folders.is_some() {
+            return;
+        }
+        let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let dir = self.dir.clone();
+        let stopped = std::sync::Arc::clone(&stop);
+        let thread = std::thread::spawn(move || {
+            for folder in folders_of(&paths) {
+                if stopped.load(std::sync::atomic::Ordering::Relaxed) {
+                    break;
+                }
+                // One that fails is made, or its failure reported, by the file put into it.
+                let _ = std::fs::create_dir(dir.join(folder));
+            }
+        });
+        self.folders = Some(FolderMaker { stop, thread });
     }
 
     /// Puts one file into the new output (from any thread). A [`Body::Staged`] file is only
@@ -221,23 +269,31 @@ impl Staging {
         }
         let target = self.dir.join(&file.path);
         if self.fresh {
-            if let Some(folder) = target.parent() {
-                // Most pages have a folder of their own whose parent exists: one call makes it.
-                match std::fs::create_dir(folder) {
-                    Err(e) if e.kind() == io::ErrorKind::NotFound => std::fs::create_dir_all(folder)?,
-                    Err(e) if e.kind() != io::ErrorKind::AlreadyExists => return Err(e),
-                    _ => {}
+            // Its folder was most likely made ahead ([`Staging::make_folders`]).
+            let put = || self.put_new(&target, &file.path, &file.body);
+            return match put() {
+                Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                    if let Some(folder) = target.parent() {
+                        std::fs::create_dir_all(folder)?;
+                    }
+                    put()
                 }
-            }
+                done => done,
+            };
         } else if unchanged(&target, &file.body) {
             return Ok(());
         } else {
             self.make_room(&target)?;
         }
+        self.put_new(&target, &file.path, &file.body)
+    }
+
+    /// Creates `target`, the file at `path` below the output, holding `body`.
+    fn put_new(&self, target: &Path, path: &str, body: &Body) -> io::Result<()> {
         if self.linkable {
-            link_or_create(&target, &self.out.join(&file.path), &file.body)
+            link_or_create(target, &self.out.join(path), body)
         } else {
-            create(&target, &file.body)
+            create(target, body)
         }
     }
 
@@ -266,6 +322,9 @@ impl Staging {
 
     /// Removes what no file was put for and swaps the new output in.
     pub fn publish(mut self) -> io::Result<()> {
+        if let Some(folders) = self.folders.take() {
+            folders.finish(false);
+        }
         self.remove_unput()?;
         self.published = true;
         let (out, name, parent, dir) = (&self.out, &self.name, &self.parent, &self.dir);
@@ -422,6 +481,22 @@ fn link_or_create(target: &Path, old: &Path, body: &Body) -> io::Result<()> {
     create(target, body)
 }
 
+/// The folders of the files at `paths`, with every folder above them, each after its parent.
+fn folders_of(paths: &[String]) -> std::collections::BTreeSet<&str> {
+    let mut folders = std::collections::BTreeSet::new();
+    for path in paths {
+        let mut below = path.as_str();
+        // A folder already there came with every folder above it.
+        while let Some((folder, _)) = below.rsplit_once('/') {
+            if !folders.insert(folder) {
+                break;
+            }
+            below = folder;
+        }
+    }
+    folders
+}
+
 /// Writes `body` to `target`.
 fn create(target: &Path, body: &Body) -> io::Result<()> {
     match body {
@@ -516,6 +591,53 @@ mod tests {
         );
         assert!(!out.join("stale").exists());
         assert_eq!(std::fs::read_to_string(previous.join("en/index.html")).unwrap(), "new");
+    }
+
+    #[test]
+    fn folders_come_once_each_after_the_folder_above() {
+        let paths = [
+            "en/pages/b/index.html",
+            "index.html",
+            "en/pages/a/index.html",
+            "en/index.html",
+            "data/plans/x.csv",
+            "en-gb/index.html",
+        ]
+        .map(String::from);
+        let folders: Vec<&str> = folders_of(&paths).into_iter().collect();
+        assert_eq!(
+            folders,
+            [
+                "data",
+                "data/plans",
+                "en",
+                "en-gb",
+                "en/pages",
+                "en/pages/a",
+                "en/pages/b"
+            ]
+        );
+    }
+
+    #[test]
+    fn files_go_into_folders_made_ahead_or_not() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let mut staging = Staging::begin(&out).unwrap();
+        staging.make_folders(vec!["en/a/index.html".into(), "en/b/index.html".into()]);
+        // Put at once, whether or not the thread got there; `c` was never announced.
+        for path in ["en/a/index.html", "en/b/index.html", "en/c/d/index.html"] {
+            staging
+                .put(&OutputFile {
+                    path: path.into(),
+                    body: Body::Bytes(path.as_bytes().into()),
+                })
+                .unwrap();
+        }
+        staging.publish().unwrap();
+        for path in ["en/a/index.html", "en/b/index.html", "en/c/d/index.html"] {
+            assert_eq!(std::fs::read_to_string(out.join(path)).unwrap(), path);
+        }
     }
 
     #[test]

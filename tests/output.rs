@@ -340,6 +340,14 @@ fn a_rebuild_links_unchanged_files_and_writes_only_what_changed() {
         list(&site.out()) == list(&fresh),
         "the reused folder differs from a fresh build"
     );
+    // The fresh build made its pages' folders ahead of them: each holds what it was made for.
+    let empty: Vec<_> = walkdir::WalkDir::new(&fresh)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_dir() && std::fs::read_dir(e.path()).unwrap().next().is_none())
+        .map(|e| e.path().display().to_string())
+        .collect();
+    assert!(empty.is_empty(), "empty folders: {empty:?}");
 }
 
 #[test]

@@ -610,7 +610,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     // A build that keeps nothing for the next one puts each page into the new output as soon as
     // it is made, with its search entry and leak scan, and lets its HTML go: memory stays flat
     // however large the site.
-    let staging = match &options.out {
+    let mut staging = match &options.out {
         Some(out) if options.cache.is_none() && !options.update_in_place => {
             Some(output::Staging::begin(out).map_err(|source| BuildError::Write {
                 path: out.clone(),
@@ -619,6 +619,9 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         }
         _ => None,
     };
+    if let Some(staging) = &mut staging {
+        staging.make_folders(site.pages.iter().map(|p| output::file_for_url(&p.url)).collect());
+    }
     let streamed = Streamed::default();
     let allowed = allowed_contacts(&site);
     let scanner = crate::scan::Scanner::new(&site.config.base_url, &allowed);
