@@ -16,7 +16,8 @@ pub enum Body {
     Bytes(std::sync::Arc<[u8]>),
     /// Text produced by the build (pages), kept as text so that checks read it without decoding.
     Text(std::sync::Arc<String>),
-    /// Already put into the output being prepared ([`Staging::put`]); the bytes are not kept.
+    /// Already put into the output being prepared ([`Staging::put`]), or checked by a build that
+    /// writes nothing (`putokaz check`); the bytes are not kept.
     Staged,
     /// A file copied as it is (site static files such as PDFs).
     Copy(PathBuf),

@@ -609,14 +609,13 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     };
     // A build that keeps nothing for the next one puts each page into the new output as soon as
     // it is made, with its search entry and leak scan, and lets its HTML go: memory stays flat
-    // however large the site.
+    // however large the site. So does `check`, which puts it nowhere.
+    let streams = options.cache.is_none() && !options.update_in_place;
     let mut staging = match &options.out {
-        Some(out) if options.cache.is_none() && !options.update_in_place => {
-            Some(output::Staging::begin(out).map_err(|source| BuildError::Write {
-                path: out.clone(),
-                source,
-            })?)
-        }
+        Some(out) if streams => Some(output::Staging::begin(out).map_err(|source| BuildError::Write {
+            path: out.clone(),
+            source,
+        })?),
         _ => None,
     };
     if let Some(staging) = &mut staging {
@@ -660,11 +659,17 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         .zip(site_files_for)
         .filter(|_| !shared_strings_changed)
         .and_then(|(cache, key)| cache.kept_site_files(key));
-    let render_pages = || match &staging {
+    let render_pages = || {
+        if !streams {
+            return (0..total)
+                .into_par_iter()
+                .filter_map(render)
+                .collect::<Vec<OutputFile>>();
+        }
         // In batches: each renders whole, then is indexed, scanned and put whole. Keeping each
         // kind of work together is faster than doing all of it page by page (about 3 % more
         // time than holding every page, instead of 10 %).
-        Some(staging) => (0..total)
+        (0..total)
             .step_by(STREAM_BATCH)
             .flat_map(|from| {
                 let batch: Vec<(PageId, OutputFile)> = (from..(from + STREAM_BATCH).min(total))
@@ -673,14 +678,10 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
                     .collect();
                 batch
                     .into_par_iter()
-                    .map(|(id, file)| streamed.put(&site, id, file, staging, &scanner))
+                    .map(|(id, file)| streamed.put(&site, id, file, staging.as_ref(), &scanner))
                     .collect::<Vec<_>>()
             })
-            .collect(),
-        None => (0..total)
-            .into_par_iter()
-            .filter_map(render)
-            .collect::<Vec<OutputFile>>(),
+            .collect()
     };
     let (pages, made) = rayon::join(render_pages, || {
         kept.is_none().then(|| {
@@ -1149,14 +1150,14 @@ struct Streamed {
 }
 
 impl Streamed {
-    /// Takes the search entry of page `id` and scans it, puts it into `staging`, and returns it
-    /// without its bytes.
+    /// Takes the search entry of page `id` and scans it, puts it into `staging` if the build
+    /// writes one, and returns it without its bytes.
     fn put(
         &self,
         site: &Site,
         id: PageId,
         file: OutputFile,
-        staging: &output::Staging,
+        staging: Option<&output::Staging>,
         scanner: &crate::scan::Scanner,
     ) -> OutputFile {
         let page = &site.pages[id];
@@ -1166,7 +1167,7 @@ impl Streamed {
         if !found.is_empty() {
             lock(&self.findings).extend(found);
         }
-        if let Err(e) = staging.put(&file) {
+        if let Err(e) = staging.map_or(Ok(()), |staging| staging.put(&file)) {
             lock(&self.failed).get_or_insert(e);
         }
         OutputFile {
