@@ -243,7 +243,7 @@ impl Staging {
         let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
         let dir = self.dir.clone();
         let stopped = std::sync::Arc::clone(&stop);
-        let thread = std::thread::spawn(move || {
+        let make = move || {
             for folder in folders_of(&paths) {
                 if stopped.load(std::sync::atomic::Ordering::Relaxed) {
                     break;
@@ -251,8 +251,10 @@ impl Staging {
                 // One that fails is made, or its failure reported, by the file put into it.
                 let _ = std::fs::create_dir(dir.join(folder));
             }
-        });
-        self.folders = Some(FolderMaker { stop, thread });
+        };
+        // Without a thread, files make their own folders as they are put.
+        let thread = std::thread::Builder::new().name("putokaz-folders".into()).spawn(make);
+        self.folders = thread.ok().map(|thread| FolderMaker { stop, thread });
     }
 
     /// Puts one file into the new output (from any thread). A [`Body::Staged`] file is only
