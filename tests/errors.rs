@@ -60,6 +60,33 @@ fn a_failed_build_leaves_the_last_good_site_untouched() {
 }
 
 #[test]
+fn a_build_that_fails_on_a_link_leaves_the_last_good_site_untouched() {
+    let site = Site::new();
+    site.page("_index.en.md", "Home", "Version one.")
+        .page("about.en.md", "About", "About us.");
+    site.build();
+    let before = site.read("en/about/index.html");
+    // The pages are valid, so the new output is begun (and its folders made) while Markdown
+    // renders; the broken link then fails the build.
+    site.page("about.en.md", "About", "See [nothing](@/nowhere.md).")
+        .page("news.en.md", "News", "New page.");
+    let out = site.run(&["build"]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("names no page"), "{}", stderr(&out));
+    assert_eq!(site.read("en/about/index.html"), before);
+    assert!(!site.out().join("en/news").exists());
+    // The next build, from the output given up, is the site and nothing else.
+    site.page("about.en.md", "About", "About us, again.");
+    std::fs::remove_file(site.root().join("content/news.en.md")).unwrap();
+    site.build();
+    assert!(site.read("en/about/index.html").contains("About us, again."));
+    assert!(
+        !site.out().join("en/news").exists(),
+        "a folder made for the failed build stayed"
+    );
+}
+
+#[test]
 fn a_build_that_fails_after_writing_pages_leaves_the_last_good_site_untouched() {
     let site = Site::new();
     site.page("_index.en.md", "Home", "Version one.")

@@ -542,6 +542,24 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let mut site = Site::build(config, sources, plans, help, stats, &diagnostics);
     check_templates_named(&site, &theme, &diagnostics);
     watch.lap("model");
+    // A build that keeps nothing for the next one puts each page into the new output as soon as
+    // it is made, with its search entry and leak scan, and lets its HTML go: memory stays flat
+    // however large the site. So does `check`, which puts it nowhere. The new output is begun
+    // now, once the pages are known to be valid, so that its folders are made while Markdown
+    // renders.
+    let streams = options.cache.is_none() && !options.update_in_place;
+    let mut staging = match &options.out {
+        Some(out) if streams && !diagnostics.has_errors() => {
+            Some(output::Staging::begin(out).map_err(|source| BuildError::Write {
+                path: out.clone(),
+                source,
+            })?)
+        }
+        _ => None,
+    };
+    if let Some(staging) = &mut staging {
+        staging.make_folders(site.pages.iter().map(|p| output::file_for_url(&p.url)).collect());
+    }
 
     // Markdown, then the links between pages.
     let (mut rendered, markdown_reads) = render_markdown(&site, &strings, options.cache.as_deref(), &diagnostics);
@@ -607,20 +625,6 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
                 PageKind::Untranslated | PageKind::Data => true,
             }
     };
-    // A build that keeps nothing for the next one puts each page into the new output as soon as
-    // it is made, with its search entry and leak scan, and lets its HTML go: memory stays flat
-    // however large the site. So does `check`, which puts it nowhere.
-    let streams = options.cache.is_none() && !options.update_in_place;
-    let mut staging = match &options.out {
-        Some(out) if streams => Some(output::Staging::begin(out).map_err(|source| BuildError::Write {
-            path: out.clone(),
-            source,
-        })?),
-        _ => None,
-    };
-    if let Some(staging) = &mut staging {
-        staging.make_folders(site.pages.iter().map(|p| output::file_for_url(&p.url)).collect());
-    }
     let streamed = Streamed::default();
     let allowed = allowed_contacts(&site);
     let scanner = crate::scan::Scanner::new(&site.config.base_url, &allowed);
