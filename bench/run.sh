@@ -46,10 +46,13 @@ fi
 # measure NAME OUTDIR COMMAND…: one run into a folder that does not exist yet; appends
 # "wall cpu MiB files" to $work/times-NAME. Earlier outputs are removed only at the end: on ext4,
 # creating files right after deleting many is several times slower ("recently deleted" inodes
-# are skipped), which would measure the previous run's clean-up rather than the build.
+# are skipped), which would measure the previous run's clean-up rather than the build. What
+# earlier runs (and the generated sites) wrote is written back to disk first, so that the
+# kernel's write-back does not compete with the run.
 measure() {
   local name=$1 outdir=$2
   shift 2
+  sync
   /usr/bin/time -f '%e %U %S %M' -o "$work/time" "$@" >/dev/null 2>"$work/err" || { cat "$work/err"; exit 1; }
   local files
   files=$(find "$outdir" -name '*.html' | wc -l)
