@@ -233,8 +233,8 @@ impl Staging {
     /// own, in a fresh output. Pages are made on every core and put as they are made, each in
     /// a folder of its own; making a folder locks its parent, which thousands of pages share
     /// (`en/pages/`), so two cores making them side by side keep waiting for each other. One
-    /// thread making them in order, ahead of the pages, does not ([`Staging::put`] still makes any
-    /// folder not made yet). Every file at `paths` is to be put before the output is published:
+    /// thread making them in the order of `paths`, ahead of the pages, does not ([`Staging::put`]
+    /// still makes any folder not made yet). Every file at `paths` is to be put before the output is published:
     /// a folder made for nothing would stay, empty.
     pub fn make_folders(&mut self, paths: Vec<String>) {
         if !self.fresh || self.folders.is_some() {
@@ -484,18 +484,23 @@ fn link_or_create(target: &Path, old: &Path, body: &Body) -> io::Result<()> {
     create(target, body)
 }
 
-/// The folders of the files at `paths`, with every folder above them, each after its parent.
-fn folders_of(paths: &[String]) -> std::collections::BTreeSet<&str> {
-    let mut folders = std::collections::BTreeSet::new();
+/// The folders of the files at `paths`, with every folder above them, in the order the files
+/// need them, each after its parent.
+fn folders_of(paths: &[String]) -> Vec<&str> {
+    let mut seen = std::collections::HashSet::new();
+    let mut folders = Vec::new();
     for path in paths {
+        let first_new = folders.len();
         let mut below = path.as_str();
         // A folder already there came with every folder above it.
         while let Some((folder, _)) = below.rsplit_once('/') {
-            if !folders.insert(folder) {
+            if !seen.insert(folder) {
                 break;
             }
+            folders.push(folder);
             below = folder;
         }
+        folders[first_new..].reverse();
     }
     folders
 }
@@ -597,7 +602,7 @@ mod tests {
     }
 
     #[test]
-    fn folders_come_once_each_after_the_folder_above() {
+    fn folders_come_once_each_as_first_needed_after_the_folder_above() {
         let paths = [
             "en/pages/b/index.html",
             "index.html",
@@ -607,17 +612,16 @@ mod tests {
             "en-gb/index.html",
         ]
         .map(String::from);
-        let folders: Vec<&str> = folders_of(&paths).into_iter().collect();
         assert_eq!(
-            folders,
+            folders_of(&paths),
             [
+                "en",
+                "en/pages",
+                "en/pages/b",
+                "en/pages/a",
                 "data",
                 "data/plans",
-                "en",
-                "en-gb",
-                "en/pages",
-                "en/pages/a",
-                "en/pages/b"
+                "en-gb"
             ]
         );
     }
