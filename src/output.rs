@@ -233,9 +233,9 @@ impl Staging {
     /// own, in a fresh output. Pages are made on every core and put as they are made, each in
     /// a folder of its own; making a folder locks its parent, which thousands of pages share
     /// (`en/pages/`), so two cores making them side by side keep waiting for each other. One
-    /// thread making them in the order of `paths`, ahead of the pages, does not ([`Staging::put`]
-    /// still makes any folder not made yet). Every file at `paths` is to be put before the output is published:
-    /// a folder made for nothing would stay, empty.
+    /// thread making them in the order of `paths`, ahead of the pages, does not
+    /// ([`Staging::put`] still makes any folder not made yet). Every file at `paths` is to be
+    /// put before the output is published: a folder made for nothing would stay, empty.
     pub fn make_folders(&mut self, paths: Vec<String>) {
         if !self.fresh || self.folders.is_some() {
             return;
