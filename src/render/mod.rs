@@ -186,6 +186,7 @@ impl Renderer {
         );
         base.set_formatter(write_value);
         base.add_filter("truncate", truncate);
+        base.add_filter("safe", safe);
         let mut ok = true;
         for t in &theme.templates {
             if let Err(e) = base.add_template_owned(t.name.clone(), t.text.clone()) {
@@ -365,11 +366,11 @@ impl Renderer {
                     .collect();
                 match body {
                     Some(Cow::Owned(r)) => {
-                        view.content = r.html;
+                        view.content = Html(Value::from_safe_string(r.html));
                         view.toc = r.headings.into_iter().filter(|h| h.level == 2).collect();
                     }
                     Some(Cow::Borrowed(r)) => {
-                        view.content = r.html.clone();
+                        view.content = Html(Value::from_safe_string(r.html.clone()));
                         view.toc = r.headings.iter().filter(|h| h.level == 2).cloned().collect();
                     }
                     None => {}
@@ -584,12 +585,23 @@ impl DateView {
     }
 }
 
+/// HTML a template shows as it is (a page's rendered Markdown): a string marked safe, which
+/// the `safe` filter passes on without copying ([`safe`]).
+#[derive(Serialize)]
+struct Html(Value);
+
+impl Default for Html {
+    fn default() -> Html {
+        Html(Value::from_safe_string(String::new()))
+    }
+}
+
 #[derive(Serialize, Default)]
 struct PageView {
     kind: &'static str,
     title: String,
     description: Option<String>,
-    content: String,
+    content: Html,
     url: String,
     permalink: String,
     date: Option<DateView>,
@@ -1107,6 +1119,17 @@ fn register_cached(env: &mut Environment<'static>, frame: &Context) {
             made: Default::default(),
         }),
     );
+}
+
+/// `| safe`: the value as HTML to show as it is. A string already marked safe (a page's
+/// Markdown, thousands of bytes) is passed on as it is; minijinja's own filter would copy it
+/// twice.
+fn safe(value: Value) -> Result<Value, minijinja::Error> {
+    if value.is_safe() {
+        return Ok(value);
+    }
+    let text = <String as minijinja::value::ArgType>::from_value(Some(&value))?;
+    Ok(Value::from_safe_string(text))
 }
 
 /// `text | truncate(length=180)`: at most `length` graphemes (default 255), then `end`
