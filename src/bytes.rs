@@ -8,9 +8,9 @@
 //! as one word and leaves longer distances to memchr.
 
 /// A byte of value 1 in each of a word's 8 bytes: times a byte, that byte in all 8.
-pub const ONES: u64 = u64::from_ne_bytes([1; 8]);
+const ONES: u64 = u64::from_ne_bytes([1; 8]);
 /// The top bit of each of a word's 8 bytes.
-pub const TOPS: u64 = u64::from_ne_bytes([0x80; 8]);
+const TOPS: u64 = u64::from_ne_bytes([0x80; 8]);
 
 /// The top bit of the bytes of `word` (8 bytes, little-endian) below `n` (at most 0x80):
 /// subtracting `n` from each byte sets the top bit of a smaller one, and, through the borrow,

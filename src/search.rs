@@ -150,12 +150,11 @@ pub fn fold(text: &str) -> String {
 /// Appends the words of `text` folded to `out`, each after a space if `out` is not empty:
 /// folding two texts into one buffer gives what folding them joined by a space gives.
 ///
-/// One pass over the bytes: printable ASCII is lowered 8 bytes at a time where it reads as
-/// words with single spaces between them ([`plain_ascii`]) and byte by byte elsewhere, ASCII
-/// spaces end words, other characters below U+2070 take their folded bytes from [`FOLDED`]
-/// (those written in two bytes, Cyrillic and Latin with diacritics among them, read without
-/// the general decoder), and a word with a character the table cannot fold on its own is
-/// folded again whole, normalized first ([`fold_word`]).
+/// One pass over the bytes: printable ASCII is lowered byte by byte, ASCII spaces end words,
+/// other characters below U+2070 take their folded bytes from [`FOLDED`] (those written in two
+/// bytes, Cyrillic and Latin with diacritics among them, read without the general decoder),
+/// and a word with a character the table cannot fold on its own is folded again whole,
+/// normalized first ([`fold_word`]).
 fn fold_into(text: &str, out: &mut String) {
     let table = &*FOLDED;
     let mut folded = std::mem::take(out).into_bytes();
@@ -165,20 +164,6 @@ fn fold_into(text: &str, out: &mut String) {
     let mut word: Option<(usize, usize)> = None;
     let mut i = 0;
     while i < bytes.len() {
-        if let Some(eight) = bytes[i..].first_chunk::<8>() {
-            if let Some((lowered, last_space)) = plain_ascii(u64::from_le_bytes(*eight)) {
-                // Each space in them is followed by a letter: folded, they are the same 8
-                // bytes in lower case.
-                start_word(&mut word, i, &mut folded);
-                let at = folded.len();
-                folded.extend_from_slice(&lowered.to_le_bytes());
-                if let Some(space) = last_space {
-                    word = Some((i + space + 1, at + space + 1));
-                }
-                i += 8;
-                continue;
-            }
-        }
         let b = bytes[i];
         if b.is_ascii_graphic() {
             start_word(&mut word, i, &mut folded);
@@ -229,29 +214,6 @@ fn fold_into(text: &str, out: &mut String) {
         i += width;
     }
     *out = String::from_utf8(folded).expect("whole characters were appended");
-}
-
-/// 8 bytes of text (little-endian) in lower case, with the index of the last space among them,
-/// if they are printable ASCII words separated by single spaces, starting and ending with a
-/// word's character; `None` otherwise.
-fn plain_ascii(word: u64) -> Option<(u64, Option<usize>)> {
-    use crate::bytes::{ONES, TOPS, below, equal_to};
-    // Bytes of characters beyond ASCII, and control characters (tabs and line ends among them).
-    if word & TOPS != 0 || below(word, 0x20) != 0 || equal_to(word, 0x7F) != 0 {
-        return None;
-    }
-    // Every byte is below 0x80 now: adding up to 0x7F to one carries nothing into the next, so
-    // each test below reads each byte on its own. The top bit of each byte of `n` that is 0:
-    let zero = |n: u64| !((n + ONES * 0x7F) | n) & TOPS;
-    let spaces = zero(word ^ (ONES * u64::from(b' ')));
-    // A space first or last, or two together, would end a word differently.
-    if spaces & (0x80 | 0x80 << 56 | spaces << 8) != 0 {
-        return None;
-    }
-    // Adding 0x3F sets the top bit of a byte from `A` (0x41) up, adding 0x25 from after `Z`.
-    let upper = (word + ONES * 0x3F) & !(word + ONES * 0x25) & TOPS;
-    let last_space = (spaces != 0).then(|| (63 - spaces.leading_zeros() as usize) / 8);
-    Some((word | upper >> 2, last_space))
 }
 
 /// Starts a word at `i` in the text unless one is open: a space goes into `folded` first if
@@ -671,27 +633,6 @@ mod tests {
                 word.nfc().for_each(|c| fold_char(c, &mut by_char));
             }
             prop_assert_eq!(fold(&text), by_char);
-        }
-
-        /// ASCII words, read 8 bytes at a time where they allow it, fold as each character
-        /// does: with single and double spaces, tabs and line ends between them, punctuation,
-        /// every letter around `A`–`Z`, and letters beyond ASCII now and then.
-        #[test]
-        fn ascii_read_eight_bytes_at_a_time_folds_like_each_character(
-            text in "([!-~]{1,11}[ \t\n]{1,2}|[@AZ\\[`az{]{1,9} |[čЖđ\u{7f}\u{301}]){0,30}",
-            title in "[a-z]{0,2}",
-        ) {
-            // Folded after a folded title, as an entry's text is: like the two joined.
-            let mut by_char = String::new();
-            for word in format!("{title} {text}").split_whitespace() {
-                if !by_char.is_empty() {
-                    by_char.push(' ');
-                }
-                word.nfc().for_each(|c| fold_char(c, &mut by_char));
-            }
-            let mut folded = title.clone();
-            fold_into(&text, &mut folded);
-            prop_assert_eq!(folded, by_char);
         }
     }
 
