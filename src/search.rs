@@ -13,13 +13,14 @@
 use memchr::memmem::{Finder, FinderRev};
 use rayon::prelude::*;
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::sync::{Arc, LazyLock};
 
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 use crate::i18n::translit;
 use crate::output::{Body, OutputFile};
-use crate::site::{DataPage, PageKind, Site};
+use crate::site::{DataPage, PageId, PageKind, Site};
 
 /// One part of the index: (locale, part name).
 pub type Part<'a> = (usize, &'a str);
@@ -314,10 +315,8 @@ fn push_plain(c: char, out: &mut String) {
 /// `reuse(url)` may give the entry a previous build made of a page whose HTML has not changed
 /// since; `None` extracts it again. Every entry made is passed to `keep`. A part whose entries
 /// were all reused may be taken whole from `reuse_index(locale, part)`; every part made is
-/// passed to `keep_index`. Each part's file is passed to `finish` as soon as it is made, and
-/// what that returns is kept (a streamed build puts the file into the output and keeps its
-/// path, so the parts, several MiB each, are not all held at once).
-#[allow(clippy::too_many_arguments)]
+/// passed to `keep_index`. (A build that puts pages into its output as they are made gathers
+/// its index with a [`Gatherer`] instead.)
 pub fn indexes(
     site: &Site,
     pages: &[OutputFile],
@@ -325,7 +324,6 @@ pub fn indexes(
     keep: &(dyn Fn(&str, &Option<Entry>) + Sync),
     reuse_index: &(dyn Fn(Part) -> Option<Arc<String>> + Sync),
     keep_index: &(dyn Fn(Part, &Arc<String>) + Sync),
-    finish: &(dyn Fn(OutputFile) -> OutputFile + Sync),
 ) -> Vec<OutputFile> {
     let entries: Vec<(bool, Option<Entry>)> = site
         .pages
@@ -359,9 +357,59 @@ pub fn indexes(
                     keep_index((locale, part), &body);
                     body
                 });
-            finish(index_file(site, locale, part, body))
+            index_file(site, locale, part, body)
         })
         .collect()
+}
+
+/// The parts of every locale's index, made while the pages are: each part is made as soon as
+/// the last of its pages has given its entry, so that a build which puts pages into its output
+/// as they are made does not end by joining every part (most parts are complete long before
+/// the last page: pages come group by group). Gives the same files as [`indexes`].
+pub struct Gatherer<'s> {
+    site: &'s Site,
+    parts: std::sync::Mutex<HashMap<Part<'s>, Gathering>>,
+}
+
+/// A part of the index being gathered: how many of its pages have yet to give their entry, and
+/// the entries given so far, by page.
+type Gathering = (usize, Vec<(PageId, Option<Entry>)>);
+
+impl<'s> Gatherer<'s> {
+    /// Waits for the entries of every searchable page of `site`.
+    pub fn new(site: &'s Site) -> Gatherer<'s> {
+        let mut parts: HashMap<Part<'s>, Gathering> = HashMap::new();
+        for page in &site.pages {
+            if let Some(part) = part_of(site, page) {
+                parts.entry((page.locale, part)).or_default().0 += 1;
+            }
+        }
+        Gatherer {
+            site,
+            parts: std::sync::Mutex::new(parts),
+        }
+    }
+
+    /// Takes the entry of page `id` from its HTML `file`; returns the file of its part of the
+    /// index when it was the last of that part's pages.
+    pub fn add(&self, id: PageId, file: &OutputFile) -> Option<OutputFile> {
+        let page = &self.site.pages[id];
+        let part = part_of(self.site, page)?;
+        let entry = entry(self.site, page, file);
+        let mut entries = {
+            let mut parts = self.parts.lock().unwrap_or_else(|e| e.into_inner());
+            let (left, entries) = parts.get_mut(&(page.locale, part))?;
+            entries.push((id, entry));
+            *left -= 1;
+            if *left > 0 {
+                return None;
+            }
+            std::mem::take(entries)
+        };
+        entries.sort_unstable_by_key(|(id, _)| *id);
+        let body = index_json(entries.iter().filter_map(|(_, e)| e.as_ref()));
+        Some(index_file(self.site, page.locale, part, body))
+    }
 }
 
 /// The file of part `part` of `locale`'s index, holding `body`.

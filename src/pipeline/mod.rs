@@ -516,12 +516,22 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         cache.take_rendered();
     }
 
-    // Load.
-    let ((strings, plans), (sources, theme)) = rayon::join(
+    // Load, each kind of file on whichever core is free. Statistics are protected as soon as
+    // they are read, before anything can render them.
+    let statistics = || {
+        let tables = crate::stats::load::load(root, &diagnostics);
+        crate::stats::Statistics::publish(tables, config.stats_threshold, config.stats_round_to, &diagnostics)
+    };
+    let (((strings, plans), (help, stats)), (sources, theme)) = rayon::join(
         || {
             rayon::join(
-                || Strings::load(root, &config, &diagnostics),
-                || plan::load(root, &config, &diagnostics),
+                || {
+                    rayon::join(
+                        || Strings::load(root, &config, &diagnostics),
+                        || plan::load(root, &config, &diagnostics),
+                    )
+                },
+                || rayon::join(|| crate::help::load(root, config.as_of, &diagnostics), statistics),
             )
         },
         || {
@@ -533,12 +543,9 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     );
     let strings = Arc::new(strings);
     let statics = static_files(root, &diagnostics);
-    let help = crate::help::load(root, config.as_of, &diagnostics);
-    let tables = crate::stats::load::load(root, &diagnostics);
-
-    // Model (statistics are protected here, before anything can render them).
-    let stats = crate::stats::Statistics::publish(tables, config.stats_threshold, config.stats_round_to, &diagnostics);
     watch.lap("load");
+
+    // Model.
     let mut site = Site::build(config, sources, plans, help, stats, &diagnostics);
     check_templates_named(&site, &theme, &diagnostics);
     watch.lap("model");
@@ -625,7 +632,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
                 PageKind::Untranslated | PageKind::Data => true,
             }
     };
-    let streamed = Streamed::default();
+    let streamed = Streamed::new(&site);
     let allowed = allowed_contacts(&site);
     let scanner = crate::scan::Scanner::new(&site.config.base_url, &allowed);
     let total = site.pages.len();
@@ -682,7 +689,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
                     .collect();
                 batch
                     .into_par_iter()
-                    .map(|(id, file)| streamed.put(&site, id, file, staging.as_ref(), &scanner))
+                    .map(|(id, file)| streamed.put(id, file, staging.as_ref(), &scanner))
                     .collect::<Vec<_>>()
             })
             .collect()
@@ -700,26 +707,24 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     });
     watch.lap("pages and site-wide files");
     let Streamed {
-        entries: streamed_entries,
+        index: _,
+        parts: streamed_parts,
         findings: streamed_findings,
         failed: streamed_failure,
     } = streamed;
-    let streamed_entries = streamed_entries.into_inner().unwrap_or_else(|e| e.into_inner());
     // What no page took (pages that failed) goes now, not at the end of the build.
     drop(bodies);
     let mut files = pages;
-    if !diagnostics.has_errors() {
+    if streams {
+        // The parts of the search index were made and put with the pages.
+        files.extend(streamed_parts.into_inner().unwrap_or_else(|e| e.into_inner()));
+    } else if !diagnostics.has_errors() {
         // Every page rendered, so `files[i]` is page `i`.
         let cache = options.cache.as_deref();
         let indexes = crate::search::indexes(
             &site,
             &files,
-            &|url| {
-                streamed_entries
-                    .get(url)
-                    .cloned()
-                    .or_else(|| cache.and_then(|c| c.search_entry(url)))
-            },
+            &|url| cache.and_then(|c| c.search_entry(url)),
             &|url, entry| {
                 if let Some(c) = cache {
                     c.keep_search_entry(url, entry);
@@ -737,20 +742,6 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
                 if let Some((c, (structure, _))) = cache.zip(made_from.as_ref()) {
                     lock(&c.search_indexes).insert((locale, part.to_owned()), (*structure, bytes.clone()));
                 }
-            },
-            // A streamed build puts each part into the new output as soon as it is made, as it
-            // put the pages.
-            &|file| match &staging {
-                Some(staging) => {
-                    if let Err(e) = staging.put(&file) {
-                        lock(&streamed_failure).get_or_insert(e);
-                    }
-                    OutputFile {
-                        path: file.path,
-                        body: Body::Staged,
-                    }
-                }
-                None => file,
             },
         );
         files.extend(indexes);
@@ -1144,33 +1135,52 @@ fn allowed_contacts(site: &Site) -> Vec<String> {
 /// How many pages a streamed build renders before it puts them into the new output.
 const STREAM_BATCH: usize = 1024;
 
-/// What pages put into the new output as they were made left behind: their search entries,
-/// what the leak scan found in them, and the first error writing them.
-#[derive(Default)]
-struct Streamed {
-    entries: std::sync::Mutex<HashMap<String, Option<crate::search::Entry>>>,
+/// What pages put into the new output as they were made left behind: the parts of the search
+/// index made from their entries, what the leak scan found in them, and the first error
+/// writing them.
+struct Streamed<'s> {
+    index: crate::search::Gatherer<'s>,
+    /// The parts of the search index made so far, without their bytes once put.
+    parts: std::sync::Mutex<Vec<OutputFile>>,
     findings: std::sync::Mutex<Vec<crate::scan::Finding>>,
     failed: std::sync::Mutex<Option<std::io::Error>>,
 }
 
-impl Streamed {
-    /// Takes the search entry of page `id` and scans it, puts it into `staging` if the build
-    /// writes one, and returns it without its bytes.
+impl<'s> Streamed<'s> {
+    /// Ready for the pages of `site`.
+    fn new(site: &'s Site) -> Streamed<'s> {
+        Streamed {
+            index: crate::search::Gatherer::new(site),
+            parts: Default::default(),
+            findings: Default::default(),
+            failed: Default::default(),
+        }
+    }
+
+    /// Takes the search entry of page `id` (and makes its part of the index if it was the
+    /// part's last page) and scans it, puts both into `staging` if the build writes one, and
+    /// returns the page without its bytes.
     fn put(
         &self,
-        site: &Site,
         id: PageId,
         file: OutputFile,
         staging: Option<&output::Staging>,
         scanner: &crate::scan::Scanner,
     ) -> OutputFile {
-        let page = &site.pages[id];
-        let entry = crate::search::entry(site, page, &file);
-        lock(&self.entries).insert(page.url.clone(), entry);
+        let part = self.index.add(id, &file);
         let found = scanner.scan(&file);
         if !found.is_empty() {
             lock(&self.findings).extend(found);
         }
+        if let Some(part) = part {
+            let part = self.stage(part, staging);
+            lock(&self.parts).push(part);
+        }
+        self.stage(file, staging)
+    }
+
+    /// Puts `file` into `staging` if the build writes one; returns it without its bytes.
+    fn stage(&self, file: OutputFile, staging: Option<&output::Staging>) -> OutputFile {
         if let Err(e) = staging.map_or(Ok(()), |staging| staging.put(&file)) {
             lock(&self.failed).get_or_insert(e);
         }
