@@ -27,6 +27,12 @@ use crate::site::{DataPage, PageId, PageKind, Site};
 use crate::theme::Theme;
 use markdown::{Heading, Rendered};
 
+thread_local! {
+    /// The HTML of the page being rendered on this thread, before it is minified
+    /// ([`Renderer::render_minified`]).
+    static UNMINIFIED: std::cell::Cell<Vec<u8>> = const { std::cell::Cell::new(Vec::new()) };
+}
+
 /// Ids every page has besides its headings, so links may point at them.
 pub const THEME_ANCHORS: &[&str] = &["main", "top"];
 
@@ -267,29 +273,16 @@ impl Renderer {
     /// Renders template `name` in locale `locale` with `context`; errors name the template
     /// (the one the fault is in, which may be a parent or an included one), its line, and the page.
     pub fn render(&self, name: &str, locale: usize, context: &Context, page_file: &str) -> PageResult {
-        let env = &self.engines[locale];
-        env.get_template(name)
+        self.engines[locale]
+            .get_template(name)
             .and_then(|t| t.render(context.to_value()))
-            .map_err(|e| {
-                let at = e.name().unwrap_or(name);
-                let (file, source) = match self.template_files.get(at) {
-                    Some((file, text)) => (file.clone(), Some(text.as_str())),
-                    None => (at.into(), None),
-                };
-                let error = Diagnostic::error(file, e.line(), describe(&e, source)).while_rendering(page_file);
-                if e.kind() == minijinja::ErrorKind::UndefinedError && self.shown_cached.contains(at) {
-                    let shared: Vec<String> = self.frames[locale].values.keys().map(|n| format!("`{n}`")).collect();
-                    error.with_hint(format!(
-                        "`{at}` is shown with `cached`, so it sees only {} and the arguments given to `cached`: pass what it needs as an argument",
-                        shared.join(", ")
-                    ))
-                } else {
-                    error
-                }
-            })
+            .map_err(|e| self.template_fault(&e, name, locale, page_file))
     }
 
     /// Renders a template like [`Renderer::render`] and minifies the HTML.
+    ///
+    /// The HTML before minification is written into a buffer kept by the thread and used again
+    /// for its next page, instead of a string grown from a small guess through copies.
     pub fn render_minified(
         &self,
         name: &str,
@@ -297,9 +290,29 @@ impl Renderer {
         context: &Context,
         page_file: &str,
     ) -> Result<String, Diagnostic> {
-        let html = self.render(name, locale, context, page_file)?;
-        crate::minify::minify(&html).map_err(|fault| {
-            let near = crate::output::near(&html, fault.at);
+        // Taken, not borrowed: a template's `cached` renders another one on this thread.
+        let mut html = UNMINIFIED.take();
+        html.clear();
+        let minified = self
+            .render_to(name, locale, context, page_file, &mut html)
+            .and_then(|()| self.minify(name, page_file, &html));
+        UNMINIFIED.set(html);
+        minified
+    }
+
+    /// `html`, written by template `name` for `page_file`, minified.
+    fn minify(&self, name: &str, page_file: &str, html: &[u8]) -> Result<String, Diagnostic> {
+        // minijinja writes only whole `str`s, so this fails only if it broke that promise.
+        let html = simdutf8::basic::from_utf8(html).map_err(|_| {
+            Diagnostic::error(
+                self.template_file(name),
+                None,
+                "the template wrote bytes that are not UTF-8",
+            )
+            .while_rendering(page_file)
+        })?;
+        crate::minify::minify(html).map_err(|fault| {
+            let near = crate::output::near(html, fault.at);
             Diagnostic::error(
                 self.template_file(name),
                 None,
@@ -308,6 +321,41 @@ impl Renderer {
             .with_hint("write every opening tag, and close only elements that are open")
             .while_rendering(page_file)
         })
+    }
+
+    /// Renders template `name` like [`Renderer::render`], appending the output to `out`.
+    fn render_to(
+        &self,
+        name: &str,
+        locale: usize,
+        context: &Context,
+        page_file: &str,
+        out: &mut Vec<u8>,
+    ) -> Result<(), Diagnostic> {
+        self.engines[locale]
+            .get_template(name)
+            .and_then(|t| t.render_captured_to(context.to_value(), out))
+            .map(drop)
+            .map_err(|e| self.template_fault(&e, name, locale, page_file))
+    }
+
+    /// The message for error `e` of rendering template `name` for `page_file`.
+    fn template_fault(&self, e: &minijinja::Error, name: &str, locale: usize, page_file: &str) -> Diagnostic {
+        let at = e.name().unwrap_or(name);
+        let (file, source) = match self.template_files.get(at) {
+            Some((file, text)) => (file.clone(), Some(text.as_str())),
+            None => (at.into(), None),
+        };
+        let error = Diagnostic::error(file, e.line(), describe(e, source)).while_rendering(page_file);
+        if e.kind() == minijinja::ErrorKind::UndefinedError && self.shown_cached.contains(at) {
+            let shared: Vec<String> = self.frames[locale].values.keys().map(|n| format!("`{n}`")).collect();
+            error.with_hint(format!(
+                "`{at}` is shown with `cached`, so it sees only {} and the arguments given to `cached`: pass what it needs as an argument",
+                shared.join(", ")
+            ))
+        } else {
+            error
+        }
     }
 
     /// The template context of one page; `body`: the rendered Markdown it shows
