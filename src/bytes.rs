@@ -1,5 +1,5 @@
 //! Byte searches for the short distances generated HTML has between its markup, and the tests
-//! of 8 bytes read as one word they are made of ([`below`], [`equal_to`]).
+//! of 8 bytes read as one word they are made of ([`below`], [`equal_to`], [`each_equal_to`]).
 //!
 //! The minifier and the leak scan look for the next `<` after each tag and for the quote that
 //! ends each attribute value: millions of searches per build, four in five of them ending
@@ -27,6 +27,15 @@ pub fn below(word: u64, n: u8) -> u64 {
 #[inline]
 pub fn equal_to(word: u64, byte: u8) -> u64 {
     below(word ^ (ONES * u64::from(byte)), 1)
+}
+
+/// The top bit of each byte of `word` equal to `byte`, and of no other: unlike [`equal_to`],
+/// bytes after the first are marked right too (adding 0x7F to the low 7 bits of a byte sets its
+/// top bit unless they are all 0, without carrying into the next byte).
+#[inline]
+pub fn each_equal_to(word: u64, byte: u8) -> u64 {
+    let x = word ^ (ONES * u64::from(byte));
+    !(((x & !TOPS) + !TOPS) | x) & TOPS
 }
 
 /// The index of the first `needle` in `haystack`, as `memchr::memchr` gives it.
@@ -60,6 +69,18 @@ mod tests {
                 .map(|(i, &b)| if b == b'<' && i % 4 < sparse { b'a' } else { b })
                 .collect();
             prop_assert_eq!(super::find(b'<', &haystack), memchr::memchr(b'<', &haystack));
+        }
+    }
+
+    proptest! {
+        /// `each_equal_to` marks exactly the bytes equal to the one asked for.
+        #[test]
+        fn marks_each_equal_byte(word in proptest::array::uniform8(prop_oneof![Just(b' '), Just(b'!'), Just(0xA0u8), Just(0x00u8), Just(0x7Fu8), any::<u8>()])) {
+            let marks = super::each_equal_to(u64::from_le_bytes(word), b' ');
+            for (i, b) in word.iter().enumerate() {
+                prop_assert_eq!(marks >> (8 * i + 7) & 1 == 1, *b == b' ');
+            }
+            prop_assert_eq!(marks & !super::TOPS, 0);
         }
     }
 

@@ -151,81 +151,168 @@ pub fn fold(text: &str) -> String {
 /// Appends the words of `text` folded to `out`, each after a space if `out` is not empty:
 /// folding two texts into one buffer gives what folding them joined by a space gives.
 ///
-/// One pass over the bytes: printable ASCII is lowered byte by byte, ASCII spaces end words,
-/// other characters below U+2070 take their folded bytes from [`FOLDED`] (those written in two
-/// bytes, Cyrillic and Latin with diacritics among them, read without the general decoder),
-/// and a word with a character the table cannot fold on its own is folded again whole,
-/// normalized first ([`fold_word`]).
+/// One pass over the bytes, written into room made up front: 8 bytes of printable ASCII with
+/// single spaces are lowered as one word ([`ascii_run`]), other printable ASCII byte by byte;
+/// other characters below U+2070 take their folded bytes from [`FOLDED`], those written in two
+/// bytes (Cyrillic, Latin with diacritics) in a loop of their own within a word; a word with a
+/// character the table cannot fold on its own is folded again whole, normalized first
+/// ([`fold_word`]).
 fn fold_into(text: &str, out: &mut String) {
-    let table = &*FOLDED;
-    let mut folded = std::mem::take(out).into_bytes();
-    folded.reserve(text.len() + 1);
+    let table = &**FOLDED;
     let bytes = text.as_bytes();
-    // Where the word being folded starts in `text` and in `folded`, if one is.
-    let mut word: Option<(usize, usize)> = None;
+    let mut folded = std::mem::take(out).into_bytes();
+    // `folded[..n]` is written, and room follows it: at the top of the loop at least
+    // `ROOM + 2 * (bytes.len() - i)`, as no step counts more than two bytes per byte it reads
+    // (a space and the character's folded bytes: see `FOLDED`) or writes beyond `ROOM`.
+    let mut n = folded.len();
+    folded.resize(n + ROOM + 2 * bytes.len(), 0);
+    // Whether a word is open (the last character read was in one), and where it starts in
+    // `folded` if so.
+    let (mut open, mut word_at) = (false, n);
     let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b.is_ascii_graphic() {
-            start_word(&mut word, i, &mut folded);
-            folded.push(b.to_ascii_lowercase());
-            i += 1;
-            continue;
-        }
-        if b.is_ascii_whitespace() {
-            word = None;
-            i += 1;
-            continue;
+    while let Some(&b) = bytes.get(i) {
+        if b < 0x80 {
+            if let Some(run) = bytes.get(i..i + 8).filter(|_| n > 0).and_then(ascii_run) {
+                if !open && b != b' ' {
+                    folded[n] = b' ';
+                    n += 1;
+                    word_at = n;
+                }
+                folded[n..n + 8].copy_from_slice(&run.lower.to_le_bytes());
+                if let Some(space) = run.last_space {
+                    word_at = n + space + 1;
+                }
+                n += run.len;
+                open = run.len == 8;
+                i += 8;
+                continue;
+            }
+            if b.is_ascii_graphic() {
+                if !open {
+                    (n, word_at) = start_word(&mut folded, n);
+                    open = true;
+                }
+                folded[n] = b.to_ascii_lowercase();
+                n += 1;
+                i += 1;
+                continue;
+            }
+            if b.is_ascii_whitespace() {
+                open = false;
+                i += 1;
+                continue;
+            }
+            // The other control characters, by the table.
         }
         let (c, width) = match b {
             // The lead byte of a character in two bytes, U+0080 to U+07FF: `text` is UTF-8, so
             // a continuation byte follows.
-            0xC2..=0xDF => ((u32::from(b & 0x1F) << 6) | u32::from(bytes[i + 1] & 0x3F), 2),
+            0xC2..=0xDF => ((usize::from(b & 0x1F) << 6) | usize::from(bytes[i + 1] & 0x3F), 2),
             _ => {
                 let c = text[i..].chars().next().expect("i is below the length, at a character");
-                (u32::from(c), c.len_utf8())
+                (c as usize, c.len_utf8())
             }
         };
-        let kind = match table.get(c as usize) {
-            Some(kind) => *kind,
-            None if char::from_u32(c).is_some_and(char::is_whitespace) => Folded::Space,
-            None => Folded::Word,
+        let fold = match table.get(c) {
+            Some(&fold) => fold,
+            None if char::from_u32(c as u32).is_some_and(char::is_whitespace) => SPACE,
+            None => WORD,
         };
-        match kind {
-            Folded::Space => word = None,
-            Folded::Text { len, bytes } => {
-                start_word(&mut word, i, &mut folded);
-                // All of `bytes` at once (a copy of known size, without a call), then cut to `len`.
-                let at = folded.len();
-                folded.extend_from_slice(&bytes);
-                folded.truncate(at + usize::from(len));
-            }
-            Folded::Word => {
-                start_word(&mut word, i, &mut folded);
-                let (from, at) = word.take().expect("started");
-                let end = text[i..].find(char::is_whitespace).map_or(text.len(), |e| i + e);
-                let mut whole = String::new();
-                fold_word(&text[from..end], &mut whole);
-                folded.truncate(at);
-                folded.extend_from_slice(whole.as_bytes());
-                i = end;
-                continue;
-            }
+        if fold == SPACE {
+            open = false;
+            i += width;
+            continue;
         }
+        if !open {
+            (n, word_at) = start_word(&mut folded, n);
+            open = true;
+        }
+        if fold == WORD {
+            let from = text[..i]
+                .rfind(char::is_whitespace)
+                .map_or(0, |s| s + text[s..].chars().next().map_or(0, char::len_utf8));
+            let end = text[i..].find(char::is_whitespace).map_or(text.len(), |e| i + e);
+            let mut whole = String::new();
+            fold_word(&text[from..end], &mut whole);
+            folded.truncate(word_at);
+            folded.extend_from_slice(whole.as_bytes());
+            n = folded.len();
+            folded.resize(n + ROOM + 2 * (bytes.len() - end), 0);
+            open = false;
+            i = end;
+            continue;
+        }
+        folded[n..n + 4].copy_from_slice(&fold.to_le_bytes());
+        n += folded_len(fold);
         i += width;
+        // The rest of the word while it is in characters of two bytes that the table folds.
+        while let Some(&[lead, next]) = bytes.get(i..i + 2) {
+            if !(0xC2..=0xDF).contains(&lead) {
+                break;
+            }
+            let fold = table[(usize::from(lead & 0x1F) << 6) | usize::from(next & 0x3F)];
+            if fold == SPACE || fold == WORD {
+                break;
+            }
+            folded[n..n + 4].copy_from_slice(&fold.to_le_bytes());
+            n += folded_len(fold);
+            i += 2;
+        }
     }
+    folded.truncate(n);
     *out = String::from_utf8(folded).expect("whole characters were appended");
 }
 
-/// Starts a word at `i` in the text unless one is open: a space goes into `folded` first if
-/// it holds anything.
-fn start_word(word: &mut Option<(usize, usize)>, i: usize, folded: &mut Vec<u8>) {
-    if word.is_none() {
-        if !folded.is_empty() {
-            folded.push(b' ');
-        }
-        *word = Some((i, folded.len()));
+/// The most bytes one step of [`fold_into`] writes beyond two per byte it reads: a space and
+/// 8 bytes of ASCII.
+const ROOM: usize = 9;
+
+/// Starts a word at `n` in `folded`: after a space if anything is before it. Gives the new
+/// length and where the word starts.
+fn start_word(folded: &mut [u8], n: usize) -> (usize, usize) {
+    if n == 0 {
+        return (0, 0);
     }
+    folded[n] = b' ';
+    (n + 1, n + 1)
+}
+
+/// 8 bytes of text folded as one word by [`ascii_run`].
+struct AsciiRun {
+    /// The bytes in lower case (little-endian).
+    lower: u64,
+    /// How many of them count: 7 if the last is a space (which only a next word writes).
+    len: usize,
+    /// Where the last space among those that count is, if one is.
+    last_space: Option<usize>,
+}
+
+/// The 8 bytes of `word` folded, if they are printable ASCII or spaces with no two spaces side
+/// by side: then folding them byte by byte, into a buffer that is not empty, appends their
+/// lower case, without the last byte if it is a space, after a space if they start a word.
+#[inline]
+fn ascii_run(word: &[u8]) -> Option<AsciiRun> {
+    use crate::bytes::{below, each_equal_to, equal_to};
+    const TOPS: u64 = u64::from_le_bytes([0x80; 8]);
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    let word = u64::from_le_bytes(word.try_into().ok()?);
+    if (word & TOPS) | below(word, b' ') | equal_to(word, 0x7F) != 0 {
+        return None;
+    }
+    let spaces = each_equal_to(word, b' ');
+    if spaces & (spaces >> 8) != 0 {
+        return None;
+    }
+    // The top bit of each byte from `A` (adding 0x3F reaches 0x80) below `[` (adding 0x25
+    // does not); no byte is above 0x7E, so no sum carries into the next.
+    let upper = word.wrapping_add(ONES * 0x3F) & !word.wrapping_add(ONES * 0x25) & TOPS;
+    let len = if spaces >> 63 == 1 { 7 } else { 8 };
+    let kept = spaces & (u64::MAX >> (64 - 8 * len));
+    Some(AsciiRun {
+        lower: word | (upper >> 2),
+        len,
+        last_space: (kept != 0).then(|| (63 - kept.leading_zeros() as usize) / 8),
+    })
 }
 
 /// Appends `word` (no whitespace) folded, normalized first, one character at a time.
@@ -238,51 +325,43 @@ fn fold_word(word: &str, out: &mut String) {
     word.chars().for_each(|c| fold_char(c, out));
 }
 
-/// How a character of [`FOLDED`] folds.
-#[derive(Clone, Copy)]
-enum Folded {
-    /// It separates words.
-    Space,
-    /// To the first `len` of `bytes`; a word of such characters is already in NFC.
-    Text { len: u8, bytes: [u8; FOLDED_MAX] },
-    /// Only with the rest of its word, normalized first: normalization may change or combine
-    /// the character.
-    Word,
-}
+/// A character of [`FOLDED`] that separates words.
+const SPACE: u32 = u32::MAX;
 
-/// The most bytes [`FOLDED`] holds for a character: below U+2070 none folds to more than
-/// three (`Ⱥ` to `ⱥ`); one that did would be folded with its word.
-const FOLDED_MAX: usize = 4;
+/// A character of [`FOLDED`] folded only with the rest of its word, normalized first:
+/// normalization may change or combine it.
+const WORD: u32 = 0;
+
+/// How many bytes a character of [`FOLDED`] (neither [`SPACE`] nor [`WORD`]) folds to.
+fn folded_len(fold: u32) -> usize {
+    (fold >> 24) as usize
+}
 
 /// How each character below U+2070 folds, made once with [`fold_char`]: a word in Latin with
 /// its diacritics, Greek or Cyrillic, with the punctuation that smart quotes and dashes write
-/// (U+2000–U+206F), folds with one lookup per character.
-static FOLDED: LazyLock<Vec<Folded>> = LazyLock::new(|| {
+/// (U+2000–U+206F), folds with one lookup per character. A character that folds to one to
+/// three bytes, fewer than twice its own (so that with the space before it folding never needs
+/// more room than [`fold_into`] makes), holds them in its low three bytes (little-endian) and
+/// their number in the high one; the others are [`SPACE`] or [`WORD`].
+static FOLDED: LazyLock<Box<[u32; 0x2070]>> = LazyLock::new(|| {
+    let mut table = Box::new([WORD; 0x2070]);
     let mut text = String::new();
-    (0..0x2070)
-        .map(|u| {
-            let Some(c) = char::from_u32(u) else {
-                return Folded::Word;
-            };
-            if c.is_whitespace() {
-                return Folded::Space;
-            }
-            if !translit::nfc_keeps(c) {
-                return Folded::Word;
-            }
+    for (u, fold) in (0..).zip(table.iter_mut()) {
+        let Some(c) = char::from_u32(u) else { continue };
+        if c.is_whitespace() {
+            *fold = SPACE;
+        } else if translit::nfc_keeps(c) {
             text.clear();
             fold_char(c, &mut text);
-            let mut bytes = [0; FOLDED_MAX];
-            match bytes.get_mut(..text.len()) {
-                Some(room) => room.copy_from_slice(text.as_bytes()),
-                None => return Folded::Word,
+            if (1..=3.min(2 * c.len_utf8() - 1)).contains(&text.len()) {
+                let mut bytes = [0; 4];
+                bytes[..text.len()].copy_from_slice(text.as_bytes());
+                bytes[3] = text.len() as u8;
+                *fold = u32::from_le_bytes(bytes);
             }
-            Folded::Text {
-                len: u8::try_from(text.len()).expect("at most FOLDED_MAX"),
-                bytes,
-            }
-        })
-        .collect()
+        }
+    }
+    table
 });
 
 /// Appends `c` folded: in lower case, Serbian Cyrillic in Latin, without diacritics.
@@ -667,20 +746,40 @@ mod tests {
         }
     }
 
+    /// `text` folded one word and one character at a time.
+    fn by_char(text: &str) -> String {
+        let mut folded = String::new();
+        for word in text.split_whitespace() {
+            if !folded.is_empty() {
+                folded.push(' ');
+            }
+            word.nfc().for_each(|c| fold_char(c, &mut folded));
+        }
+        folded
+    }
+
     proptest! {
         /// The table of folded characters folds as folding each character on its own does.
         #[test]
         fn folding_by_table_reads_like_folding_each_character(
             text in "([a-zA-ZčćžšđČĆŽŠĐЉЊЏљњџЂђЖжЃѓЌќЅѕабвгдАБВГДàéîõüÆßΩωѐ\u{301}\u{30c} \t\u{a0}’“”„–—…-]|[\u{100}-\u{4ff}]|[\u{2000}-\u{206f}]|[\u{500}-\u{2fff}]){0,24}",
         ) {
-            let mut by_char = String::new();
-            for word in text.split_whitespace() {
-                if !by_char.is_empty() {
-                    by_char.push(' ');
-                }
-                word.nfc().for_each(|c| fold_char(c, &mut by_char));
-            }
-            prop_assert_eq!(fold(&text), by_char);
+            prop_assert_eq!(fold(&text), by_char(&text));
+        }
+    }
+
+    proptest! {
+        /// Runs of printable ASCII, folded 8 bytes at a time, fold as each character does: with
+        /// spaces single or doubled at any place in a run, other whitespace and characters
+        /// beyond ASCII between runs, and a second text folded after a first.
+        #[test]
+        fn folding_ascii_runs_reads_like_folding_each_character(
+            first in "[A-Za-z ]{0,3}",
+            text in "([a-zA-Z0-9.,:;!?()@`~^_|/'\"\\-]{1,9}[ ]{1,2}|[ \t\n\x7f\x1f]|[čЖ\u{301}\u{a0}]){0,30}",
+        ) {
+            let mut folded = fold(&first);
+            fold_into(&text, &mut folded);
+            prop_assert_eq!(folded, by_char(&format!("{first} {text}")));
         }
     }
 
