@@ -31,66 +31,121 @@ pub fn to_latin_cow(text: &str) -> Cow<'_, str> {
     Cow::Owned(transliterate(&normalized))
 }
 
-/// Writes NFC `text` in Latin, in one pass over its bytes. Cyrillic letters are the two-byte
-/// characters led by `0xD0` or `0xD1`, bytes that never continue a character; other bytes are
-/// copied. Tokens run between whitespace (`char::is_whitespace`; a character beyond ASCII is
-/// decoded only where its lead byte starts a block with whitespace: U+0085, U+00A0, U+1680,
-/// U+2000–U+205F, U+3000). A token that may be an address (it holds `:` or `@`, or starts
-/// with `www.`) is written again as it is if it is one.
+/// Writes NFC `text` in Latin. Addresses are found first ([`addresses`]) and kept as they are;
+/// the text around them is spelled letter by letter ([`spell`]).
 fn transliterate(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let letters = &*LETTERS;
     let mut out = Vec::with_capacity(text.len() + text.len() / 8);
-    // Where the current token starts, in `text` and in `out`, and whether it may be an address.
-    let (mut token, mut token_out, mut maybe_address) = (0, 0, false);
-    let mut i = 0;
-    loop {
-        let lead = bytes.get(i).copied();
-        let (white, len) = match lead {
-            None => (true, 0),
-            Some(b @ (0xD0 | 0xD1)) => {
-                let c = (u32::from(b & 0x1F) << 6) | u32::from(bytes[i + 1] & 0x3F);
-                let latin = match c {
-                    0x409 | 0x40A | 0x40F => Some(digraph(&text[token..], i - token, c)),
-                    _ => letters[c as usize - 0x400],
-                };
-                // Byte by byte: a call to copy one to three bytes costs more than they do.
-                for &byte in latin.map_or(&bytes[i..i + 2], str::as_bytes) {
-                    out.push(byte);
-                }
-                i += 2;
-                continue;
-            }
-            Some(b @ 0..0x80) => {
-                maybe_address |= b == b':' || b == b'@';
-                (b.is_ascii_whitespace() || b == 0x0B, 1)
-            }
-            Some(0xC2 | 0xE1 | 0xE2 | 0xE3) => {
-                let c = text[i..].chars().next().expect("a character starts here");
-                (c.is_whitespace(), c.len_utf8())
-            }
-            Some(0xF0..) => (false, 4),
-            Some(0xE0..) => (false, 3),
-            Some(_) => (false, 2),
-        };
-        if white {
-            let word = &text[token..i];
-            if (maybe_address || word.starts_with("www.")) && is_address(word) {
-                out.truncate(token_out);
-                out.extend_from_slice(word.as_bytes());
-            }
-            if lead.is_none() {
-                break;
-            }
-            (token, token_out, maybe_address) = (i + len, out.len() + len, false);
-        }
-        for &byte in &bytes[i..i + len] {
-            out.push(byte);
-        }
-        i += len;
+    let mut from = 0;
+    for address in addresses(text) {
+        spell(text, from..address.start, &mut out);
+        out.extend_from_slice(&text.as_bytes()[address.clone()]);
+        from = address.end;
     }
+    spell(text, from..text.len(), &mut out);
     String::from_utf8(out).expect("whole characters and spellings were written")
 }
+
+/// The tokens of `text` (runs between whitespace, `char::is_whitespace`) that are URLs or
+/// e-mail addresses ([`is_address`]), in order: only a token that holds `:` or `@` or starts
+/// with `www.` may be one, and those are found with memchr rather than by reading every token.
+fn addresses(text: &str) -> Vec<std::ops::Range<usize>> {
+    let bytes = text.as_bytes();
+    let mut marks: Vec<usize> = memchr::memchr2_iter(b':', b'@', bytes).collect();
+    marks.extend(WWW.find_iter(bytes));
+    if marks.is_empty() {
+        return Vec::new();
+    }
+    marks.sort_unstable();
+    let mut found: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut after = 0;
+    for mark in marks {
+        if mark < after {
+            continue;
+        }
+        let start = text[..mark]
+            .rfind(char::is_whitespace)
+            .map_or(0, |w| w + text[w..].chars().next().map_or(0, char::len_utf8));
+        let end = text[mark..].find(char::is_whitespace).map_or(text.len(), |e| mark + e);
+        if is_address(&text[start..end]) {
+            found.push(start..end);
+        }
+        after = end;
+    }
+    found
+}
+
+/// The top bit of each of a word's 8 bytes: none is set in 8 bytes of ASCII.
+const TOPS: u64 = u64::from_le_bytes([0x80; 8]);
+
+/// The search for `www.`, made once rather than on every text.
+static WWW: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new("www."));
+
+/// Appends `text[range]` in Latin: each Serbian Cyrillic letter (a two-byte character led by
+/// `0xD0` or `0xD1`, bytes that never continue a character) in its spelling from [`LETTERS`],
+/// `Љ`, `Њ` and `Џ` by the case of their word ([`digraph`]), every other byte as it is, 8 bytes
+/// of ASCII at a time. `range` starts and ends at whole tokens.
+fn spell(text: &str, range: std::ops::Range<usize>, out: &mut Vec<u8>) {
+    let letters = &**LETTERS;
+    let bytes = &text.as_bytes()[..range.end];
+    // Owned here, so that its length stays in a register.
+    let mut spelled = std::mem::take(out);
+    let mut i = range.start;
+    while let Some(&b) = bytes.get(i) {
+        if b < 0x80 {
+            match bytes.get(i..i + 8) {
+                Some(ascii) if u64::from_le_bytes(ascii.try_into().expect("8 bytes")) & TOPS == 0 => {
+                    spelled.extend_from_slice(ascii);
+                    i += 8;
+                }
+                _ => {
+                    spelled.push(b);
+                    i += 1;
+                }
+            }
+            continue;
+        }
+        if !matches!(b, 0xD0 | 0xD1) {
+            spelled.push(b);
+            i += 1;
+            continue;
+        }
+        let c = (usize::from(b & 0x1F) << 6) | usize::from(bytes[i + 1] & 0x3F);
+        let latin = letters[c - 0x400];
+        if latin == DIGRAPH {
+            spelled.extend_from_slice(digraph(text, i, c).as_bytes());
+        } else {
+            // All 4 bytes (a copy of known size, without a call), then cut to the spelling's.
+            let at = spelled.len();
+            spelled.extend_from_slice(&latin.to_le_bytes());
+            spelled.truncate(at + (latin >> 24) as usize);
+        }
+        i += 2;
+    }
+    *out = spelled;
+}
+
+/// A letter of [`LETTERS`] spelled by the case of its word ([`digraph`]).
+const DIGRAPH: u32 = 0;
+
+/// How each character from U+0400 to U+047F is written in Latin, by its offset from U+0400:
+/// the bytes of its spelling ([`latin_of`]; its own two bytes if it has none) in the low three
+/// bytes (little-endian) and their number in the high one, or [`DIGRAPH`].
+static LETTERS: std::sync::LazyLock<Box<[u32; 0x80]>> = std::sync::LazyLock::new(|| {
+    let mut letters = Box::new([DIGRAPH; 0x80]);
+    for (c, latin) in ('\u{400}'..='\u{47F}').zip(letters.iter_mut()) {
+        if matches!(c, 'Љ' | 'Њ' | 'Џ') {
+            continue;
+        }
+        let mut own = [0; 4];
+        let spelling = latin_of(c).unwrap_or_else(|| c.encode_utf8(&mut own));
+        let mut bytes = [0; 4];
+        bytes[..spelling.len()].copy_from_slice(spelling.as_bytes());
+        bytes[3] = u8::try_from(spelling.len()).expect("a letter is spelled in at most 3 bytes");
+        *latin = u32::from_le_bytes(bytes);
+    }
+    letters
+});
 
 /// Whether `text` has Cyrillic, and whether every character is one that NFC keeps as it is
 /// ([`is_stable`], which spares the full check), read from the bytes: the lead byte of a
@@ -134,11 +189,6 @@ fn survey(text: &str) -> (bool, bool) {
     (cyrillic, stable)
 }
 
-/// The Latin spelling of each character from U+0400 to U+047F ([`latin_of`]), by its offset
-/// from U+0400.
-static LETTERS: std::sync::LazyLock<Vec<Option<&'static str>>> =
-    std::sync::LazyLock::new(|| ('\u{400}'..='\u{47F}').map(latin_of).collect());
-
 /// Whether `c` is a starter that NFC never changes or combines with the next: text made only of
 /// such characters is in NFC.
 pub fn nfc_keeps(c: char) -> bool {
@@ -170,14 +220,15 @@ fn is_address(token: &str) -> bool {
             && (token.contains("://") || (token.contains('@') && token.contains('.'))))
 }
 
-/// `Љ`, `Њ` or `Џ` (`c`) at byte `at` of `token`: `LJ`, `NJ`, `DŽ` in a word in capitals (the
+/// `Љ`, `Њ` or `Џ` (`c`) at byte `at` of `text`: `LJ`, `NJ`, `DŽ` in a word in capitals (the
 /// next character is a capital letter, or it is no letter and the character before is a
-/// capital), else `Lj`, `Nj`, `Dž`.
-fn digraph(token: &str, at: usize, c: u32) -> &'static str {
+/// capital), else `Lj`, `Nj`, `Dž`. A character beyond the word is whitespace, no letter and no
+/// capital, so the word's bounds need not be known.
+fn digraph(text: &str, at: usize, c: usize) -> &'static str {
     let upper = |c: char| c.is_alphabetic() && c.is_uppercase();
-    let capitals = match token[at + 2..].chars().next() {
+    let capitals = match text[at + 2..].chars().next() {
         Some(next) if next.is_alphabetic() => next.is_uppercase(),
-        _ => token[..at].chars().next_back().is_some_and(upper),
+        _ => text[..at].chars().next_back().is_some_and(upper),
     };
     match (c, capitals) {
         (0x409, false) => "Lj",
@@ -337,7 +388,7 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn transliteration_is_the_plain_definition(
-            text in "([a-zA-Z:/.@ \u{a0}\u{2009}\u{b}čđ\u{300}-\u{4ff}“–\u{10000}-\u{10002}ЉЊЏљњџ]|ЉУ|Џа|a@b.c|http://ш|www.ш|е\u{300}|\u{85}|\u{c}){0,16}"
+            text in "([a-zA-Z:/.@ \u{a0}\u{2009}\u{b}čđ\u{300}-\u{4ff}“–\u{10000}-\u{10002}ЉЊЏљњџ]|ЉУ|Џа|a@b.c|http://ш|www.ш|е\u{300}|\u{85}|\u{c}){0,40}"
         ) {
             proptest::prop_assert_eq!(to_latin(&text), plain_latin(&text));
         }
