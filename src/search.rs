@@ -172,7 +172,8 @@ fn fold_into(text: &str, out: &mut String) {
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         if b < 0x80 {
-            if let Some(run) = bytes.get(i..i + 8).filter(|_| n > 0).and_then(ascii_run) {
+            // (The last of the 8 bytes is tested first: in Cyrillic text it is seldom ASCII.)
+            if let Some(run) = bytes.get(i..i + 8).filter(|w| n > 0 && w[7] < 0x80).and_then(ascii_run) {
                 if !open && b != b' ' {
                     folded[n] = b' ';
                     n += 1;
@@ -621,7 +622,7 @@ fn strip_tags(html: &str, limit: usize) -> String {
     let mut rest = html;
     while count < limit && !rest.is_empty() {
         // A run of plain text, copied whole up to the limit.
-        let stop = memchr::memchr3(b'<', b'>', b'&', rest.as_bytes()).unwrap_or(rest.len());
+        let stop = crate::bytes::find3(b'<', b'>', b'&', rest.as_bytes()).unwrap_or(rest.len());
         let run = &rest[..stop];
         let room = limit - count;
         // A run no longer in bytes than the room left is no longer in characters either.
@@ -646,7 +647,7 @@ fn strip_tags(html: &str, limit: usize) -> String {
         }
         let (text, step) = match rest.as_bytes()[0] {
             // A tag is skipped; its closing `>` becomes a space.
-            b'<' => match memchr::memchr(b'>', rest.as_bytes()) {
+            b'<' => match crate::bytes::find(b'>', rest.as_bytes()) {
                 Some(end) => (Some(' '), end + 1),
                 None => (None, rest.len()),
             },
