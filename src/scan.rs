@@ -154,6 +154,11 @@ fn scan_html(html: &str, base_url: &str, allowed: &[String], found: &mut impl Fn
             text.push(' ');
         }
         rest = &rest[lt..];
+        if rest.as_bytes().get(1) == Some(&b'/') {
+            // An end tag (half of all tags) loads and runs nothing: it ends at the next `>`.
+            rest = crate::bytes::find(b'>', rest.as_bytes()).map_or("", |gt| &rest[gt + 1..]);
+            continue;
+        }
         if rest.starts_with("<!--") {
             rest = rest.find("-->").map_or("", |end| &rest[end + 3..]);
             continue;
@@ -293,8 +298,6 @@ mod ends {
     pub const BETWEEN: u8 = 2;
     /// An attribute's name: ASCII whitespace, `=` or `>`.
     pub const ATTRIBUTE: u8 = 4;
-    /// A value without quotes: ASCII whitespace or `>`.
-    pub const BARE_VALUE: u8 = 8;
 }
 
 /// For each byte, the parts of a tag it ends ([`ends`]).
@@ -310,8 +313,7 @@ static ENDS: [u8; 256] = {
                 ends::ATTRIBUTE
             } else {
                 0
-            }
-            | if space || b == b'>' { ends::BARE_VALUE } else { 0 };
+            };
         i += 1;
     }
     table
@@ -330,7 +332,7 @@ fn parse_tag<'a>(html: &'a str, mut attrs: Vec<(&'a str, &'a str)>) -> Option<(T
     if name.is_empty() || name.starts_with('!') || name.starts_with('?') {
         return Some((
             Tag { name, attrs },
-            &body[memchr::memchr(b'>', body.as_bytes()).map_or(body.len(), |i| i + 1)..],
+            &body[crate::bytes::find(b'>', body.as_bytes()).map_or(body.len(), |i| i + 1)..],
         ));
     }
     let mut rest = &body[name_end..];
@@ -355,7 +357,8 @@ fn parse_tag<'a>(html: &'a str, mut attrs: Vec<(&'a str, &'a str)>) -> Option<(T
                     (&inner[..end], inner.get(end + 1..).unwrap_or(""))
                 }
                 _ => {
-                    let end = until(v, ends::BARE_VALUE);
+                    // Values are the longest part of a tag: read 8 bytes at a time.
+                    let end = crate::bytes::find_space_or(b'>', b'>', v.as_bytes());
                     (&v[..end], &v[end..])
                 }
             };
