@@ -285,15 +285,27 @@ impl<'a> Minifier<'a> {
         let kind = self.close(at, name)?;
         self.before_tag(kind);
         self.after_block = kind.block;
-        self.out.push_str("</");
-        self.out.push_str(name);
-        self.out.push('>');
+        if i == after {
+            // `</name>` as it is written, as most end tags are.
+            self.out.push_str(&self.html[at..=i]);
+        } else {
+            self.out.push_str("</");
+            self.out.push_str(name);
+            self.out.push('>');
+        }
         Ok(i + 1)
     }
 
     /// Closes the open element `name`, and those in it whose end tag may be left out; returns
     /// its kind.
     fn close(&mut self, at: usize, name: &str) -> Result<Kind, Malformed> {
+        // Most end tags close the element opened last, as they are written.
+        if let Some(&(last, kind)) = self.open.last()
+            && last == name
+        {
+            self.open.pop();
+            return Ok(kind);
+        }
         let Some(pos) = self.open.iter().rposition(|(n, _)| n.eq_ignore_ascii_case(name)) else {
             return Err(Malformed {
                 at,
@@ -315,8 +327,8 @@ impl<'a> Minifier<'a> {
         let (name, mut i) = self.name(at + 1);
         let kind = kind(name);
         self.before_tag(kind);
-        self.out.push('<');
-        self.out.push_str(name);
+        // `<` and the name, as they are written.
+        self.out.push_str(&self.html[at..i]);
         let after_name = self.out.len();
         let self_closing = loop {
             i = self.skip_space(i);
