@@ -197,6 +197,36 @@ impl LineIndex {
     }
 }
 
+/// Line numbers for offsets into one text met mostly in increasing order, as a parser meets
+/// links: the newlines since the last offset are counted (with vector instructions), and no
+/// index of every line is made for a few lookups.
+#[derive(Debug, Clone)]
+pub struct LineCounter<'a> {
+    text: &'a str,
+    /// The last offset asked for, and the 1-based line it stands on.
+    at: usize,
+    line: usize,
+}
+
+impl<'a> LineCounter<'a> {
+    /// Counts lines of `text` from its start.
+    pub fn new(text: &'a str) -> LineCounter<'a> {
+        LineCounter { text, at: 0, line: 1 }
+    }
+
+    /// The 1-based line on which byte `offset` stands (an offset before the last one asked
+    /// for is counted again from the start).
+    pub fn line(&mut self, offset: usize) -> usize {
+        let offset = offset.min(self.text.len());
+        if offset < self.at {
+            (self.at, self.line) = (0, 1);
+        }
+        self.line += memchr::memchr_iter(b'\n', &self.text.as_bytes()[self.at..offset]).count();
+        self.at = offset;
+        self.line
+    }
+}
+
 /// Reads a text file, reporting unreadable files and invalid UTF-8 with the line of the first bad byte.
 ///
 /// A leading byte-order mark is dropped. `shown` is the path to print in diagnostics.
@@ -239,6 +269,26 @@ pub fn toml_files(dir: &Path) -> Vec<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// Counting lines from offset to offset gives the lines an index of every line gives,
+        /// in increasing order (as links come) or not, and at or beyond the end.
+        #[test]
+        fn lines_counted_from_offset_to_offset_are_the_indexed_lines(
+            text in "[a\nж]{0,40}",
+            offsets in proptest::collection::vec(0usize..48, 0..8),
+            sorted: bool,
+        ) {
+            let mut offsets = offsets;
+            if sorted {
+                offsets.sort_unstable();
+            }
+            let (index, mut counter) = (LineIndex::new(&text), LineCounter::new(&text));
+            for offset in offsets {
+                proptest::prop_assert_eq!(counter.line(offset), index.line(offset.min(text.len())));
+            }
+        }
+    }
 
     #[test]
     fn the_same_fault_on_several_pages_is_reported_once_naming_them() {

@@ -89,10 +89,9 @@ pub fn render(markdown: &str, transliterate: bool, resolve: &dyn Fn(&str) -> Opt
     let mut in_head = false;
     let mut raw_links: Vec<bool> = Vec::new();
 
-    // Only links are told by their line: the index is made for the first one.
-    let lines = std::cell::LazyCell::new(|| crate::diagnostics::LineIndex::new(markdown));
+    // Only links are told by their line, counted from the link before.
+    let mut lines = crate::diagnostics::LineCounter::new(markdown);
     for (event, range) in Parser::new_ext(markdown, options).into_offset_iter() {
-        let line = || lines.line(range.start);
         match event {
             Event::Start(Tag::CodeBlock(kind)) => {
                 let lang = match kind {
@@ -191,7 +190,7 @@ pub fn render(markdown: &str, transliterate: bool, resolve: &dyn Fn(&str) -> Opt
                 title,
                 id,
             }) => {
-                let dest = resolve_link(&dest_url, line(), resolve, &mut out);
+                let dest = resolve_link(&dest_url, lines.line(range.start), resolve, &mut out);
                 let external = is_external(&dest);
                 if external || link_type == LinkType::Email {
                     let mut open = String::from("<a href=\"");
@@ -233,7 +232,7 @@ pub fn render(markdown: &str, transliterate: bool, resolve: &dyn Fn(&str) -> Opt
                 title,
                 id,
             }) => {
-                let dest = resolve_link(&dest_url, line(), resolve, &mut out);
+                let dest = resolve_link(&dest_url, lines.line(range.start), resolve, &mut out);
                 events.push(Event::Start(Tag::Image {
                     link_type,
                     dest_url: dest.into(),
