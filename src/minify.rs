@@ -15,7 +15,8 @@
 //! This replaced a general-purpose minifier that read the page one byte at a time through many
 //! layers and took a quarter of a build (see `bench/README.md`): ours copies text between tags
 //! whole where it has no whitespace to collapse, and handles tags, of which a page has few, in
-//! plain code.
+//! plain code. What many pages show alike (a `cached` template) can be minified once
+//! ([`Fragment`]) and copied wherever a page has it as text ([`minify_with`]).
 
 use memchr::memmem::Finder;
 use std::sync::LazyLock;
@@ -133,14 +134,72 @@ fn is(class: u8, b: u8) -> bool {
 
 /// Minifies the HTML document `html` (see the module's documentation).
 pub fn minify(html: &str) -> Result<String, Malformed> {
-    let mut m = Minifier {
-        html,
-        out: String::with_capacity(html.len()),
-        open: Vec::new(),
-        space: false,
-        after_block: true,
-    };
-    m.run()?;
+    minify_with(html, &[])
+}
+
+/// HTML that many pages show alike (a template made once with `cached`), minified once.
+///
+/// It is made only of HTML that minifies the same wherever a page has it as text (not inside
+/// a tag or a script): from its first `<` to its last `>`, it starts with the start tag of a
+/// block element, which drops the whitespace before it wherever it stands, and closes every
+/// element it opens and no other, so that its end tags close only its own elements and the
+/// page's are open after it as before. What follows it is read as after any tag, from the
+/// state it leaves.
+#[derive(Debug)]
+pub struct Fragment {
+    /// The HTML as written, from its first `<` to its last `>`.
+    raw: Box<str>,
+    /// The length of the whitespace before `raw` in the HTML it was made from.
+    lead: usize,
+    minified: Box<str>,
+    /// The state after it: whitespace read and not yet written, and whether a block's tag came
+    /// last.
+    space: bool,
+    after_block: bool,
+}
+
+impl Fragment {
+    /// `html` minified once, if it is such HTML (see [`Fragment`]).
+    pub fn new(html: &str) -> Option<Fragment> {
+        let trimmed = html.trim_ascii_start();
+        let raw = trimmed.trim_ascii_end();
+        let mut m = Minifier::new(raw);
+        let first = raw
+            .as_bytes()
+            .get(1)
+            .is_some_and(u8::is_ascii_alphabetic)
+            .then(|| m.name(1).0);
+        if !raw.starts_with('<') || !raw.ends_with('>') || !first.is_some_and(|name| kind(name).block) {
+            return None;
+        }
+        m.run(&[]).ok()?;
+        m.open.is_empty().then(|| Fragment {
+            raw: raw.into(),
+            lead: html.len() - trimmed.len(),
+            minified: m.out.into(),
+            space: m.space,
+            after_block: m.after_block,
+        })
+    }
+}
+
+/// Minifies `html` like [`minify`], where `html` has `fragments` written at the given offsets
+/// (as the HTML each was made from): each that the minifier reaches as text is copied as it
+/// was minified once, not read again.
+pub fn minify_with(html: &str, fragments: &[(usize, &Fragment)]) -> Result<String, Malformed> {
+    // Where each fragment's first `<` is, if its bytes are there.
+    let mut landed: Vec<(usize, &Fragment)> = fragments
+        .iter()
+        .map(|&(at, f)| (at + f.lead, f))
+        .filter(|&(at, f)| {
+            html.as_bytes()
+                .get(at..)
+                .is_some_and(|rest| rest.starts_with(f.raw.as_bytes()))
+        })
+        .collect();
+    landed.sort_unstable_by_key(|&(at, _)| at);
+    let mut m = Minifier::new(html);
+    m.run(&landed)?;
     Ok(m.out)
 }
 
@@ -158,13 +217,35 @@ struct Minifier<'a> {
 }
 
 impl<'a> Minifier<'a> {
-    fn run(&mut self) -> Result<(), Malformed> {
+    fn new(html: &'a str) -> Minifier<'a> {
+        Minifier {
+            html,
+            out: String::with_capacity(html.len()),
+            open: Vec::new(),
+            space: false,
+            after_block: true,
+        }
+    }
+
+    /// Minifies the whole document, copying each of `landed` (by where its first `<` is, in
+    /// order) that is reached as text.
+    fn run(&mut self, landed: &[(usize, &Fragment)]) -> Result<(), Malformed> {
+        let mut landed = landed.iter().peekable();
         let mut i = 0;
         while i < self.html.len() {
             let next = crate::bytes::find(b'<', &self.html.as_bytes()[i..]).map_or(self.html.len(), |n| i + n);
             self.text(i, next);
             if next == self.html.len() {
                 break;
+            }
+            // Fragments passed inside a tag or a script are not copied.
+            while landed.next_if(|(at, _)| *at < next).is_some() {}
+            if let Some((_, fragment)) = landed.next_if(|(at, _)| *at == next) {
+                // Its first tag is a block's, before which no space is shown.
+                self.out.push_str(&fragment.minified);
+                (self.space, self.after_block) = (fragment.space, fragment.after_block);
+                i = next + fragment.raw.len();
+                continue;
             }
             i = self.markup(next)?;
         }
@@ -589,5 +670,48 @@ mod tests {
             let minified = minify(&html).unwrap();
             proptest::prop_assert_eq!(shown(&minified), shown(&html), "{}", minified);
         }
+    }
+
+    proptest::proptest! {
+        /// A fragment copied as minified once gives the page minifying reads whole, wherever
+        /// it stands between the page's parts (blocks, and text or inline elements after it),
+        /// with whitespace around it or not; one written inside an attribute is read there.
+        #[test]
+        fn a_fragment_minified_once_minifies_as_in_its_page(
+            parts in proptest::collection::vec(document(), 0..4),
+            fragment in document(),
+            at in 0usize..4,
+            space in "[ \n]{0,2}",
+            quoted in proptest::bool::ANY,
+            inline in proptest::bool::ANY,
+            tail in proptest::sample::select(vec!["", "z", "<span>z</span>", " <br>"]),
+        ) {
+            // Inline elements may not be fragments: the space before them shows.
+            let fragment = if inline { format!("<em>{fragment}</em>") } else { fragment };
+            let Some(made) = Fragment::new(&format!("{space}{fragment}{space}")) else {
+                // Only HTML that starts with a block's tag is made into a fragment.
+                proptest::prop_assume!(false);
+                unreachable!()
+            };
+            let at = at.min(parts.len());
+            let before = format!("<div>{}<span>x</span>", parts[..at].concat());
+            let (open, close) = if quoted { ("<p title=\"", "\">y</p>") } else { ("", "") };
+            let html = format!("{before}{open}{space}{fragment}{space}{close}{tail}{}</div>", parts[at..].concat());
+            let written = before.len() + open.len();
+            proptest::prop_assert_eq!(minify_with(&html, &[(written, &made)]), minify(&html));
+        }
+    }
+
+    #[test]
+    fn fragments_start_with_a_block_and_close_what_they_open() {
+        assert!(Fragment::new("\n<nav><ul><li>a</li></ul></nav>\n").is_some());
+        assert!(Fragment::new("<p>a").is_none(), "<p> is left open");
+        assert!(
+            Fragment::new("<div>a</div></section>").is_none(),
+            "closes an element of the page"
+        );
+        assert!(Fragment::new("<span>a</span>").is_none(), "starts inline");
+        assert!(Fragment::new("text <div></div>").is_none(), "starts with text");
+        assert!(Fragment::new("<div></div> text").is_none(), "ends with text");
     }
 }

@@ -31,6 +31,45 @@ thread_local! {
     /// The HTML of the page being rendered on this thread, before it is minified
     /// ([`Renderer::render_minified`]).
     static UNMINIFIED: std::cell::Cell<Vec<u8>> = const { std::cell::Cell::new(Vec::new()) };
+    /// The fragments `cached` has given on this thread (see [`Landing`]).
+    static GIVEN: std::cell::RefCell<Vec<Given>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// A fragment `cached` gave, and the HTML it was made from (kept alive, so that no other
+/// string can be at its address).
+type Given = (Arc<crate::minify::Fragment>, Value);
+
+/// The writer of a page's HTML before minification: notes where each fragment `cached` gave
+/// is written as it is, recognised by its address (a template that writes the value as it is
+/// writes those very bytes; one that copies them into other text is not recognised, and its
+/// HTML is minified as the rest is).
+struct Landing<'a> {
+    out: &'a mut Vec<u8>,
+    landed: Vec<(usize, Arc<crate::minify::Fragment>)>,
+}
+
+impl std::io::Write for Landing<'_> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        // Fragments are hundreds of bytes; most writes are a few.
+        if bytes.len() >= 64 {
+            GIVEN.with_borrow(|given| {
+                let same = |(_, html): &&Given| html.as_str().is_some_and(|h| std::ptr::eq(h.as_bytes(), bytes));
+                if let Some((fragment, _)) = given.iter().find(same) {
+                    self.landed.push((self.out.len(), fragment.clone()));
+                }
+            });
+        }
+        self.out.extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+
+    fn write_all(&mut self, bytes: &[u8]) -> std::io::Result<()> {
+        self.write(bytes).map(drop)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 /// Ids every page has besides its headings, so links may point at them.
@@ -293,15 +332,32 @@ impl Renderer {
         // Taken, not borrowed: a template's `cached` renders another one on this thread.
         let mut html = UNMINIFIED.take();
         html.clear();
+        // Only what this page is given is looked for in what it writes.
+        GIVEN.with_borrow_mut(Vec::clear);
+        let mut landing = Landing {
+            out: &mut html,
+            landed: Vec::new(),
+        };
         let minified = self
-            .render_to(name, locale, context, page_file, &mut html)
-            .and_then(|()| self.minify(name, page_file, &html));
+            .render_to(name, locale, context, page_file, &mut landing)
+            .and_then(|()| {
+                let Landing { out, landed } = landing;
+                let landed: Vec<_> = landed.iter().map(|(at, f)| (*at, &**f)).collect();
+                self.minify(name, page_file, out, &landed)
+            });
         UNMINIFIED.set(html);
         minified
     }
 
-    /// `html`, written by template `name` for `page_file`, minified.
-    fn minify(&self, name: &str, page_file: &str, html: &[u8]) -> Result<String, Diagnostic> {
+    /// `html`, written by template `name` for `page_file` with `fragments` at the given
+    /// offsets, minified.
+    fn minify(
+        &self,
+        name: &str,
+        page_file: &str,
+        html: &[u8],
+        fragments: &[(usize, &crate::minify::Fragment)],
+    ) -> Result<String, Diagnostic> {
         // minijinja writes only whole `str`s, so this fails only if it broke that promise.
         let html = simdutf8::basic::from_utf8(html).map_err(|_| {
             Diagnostic::error(
@@ -311,7 +367,7 @@ impl Renderer {
             )
             .while_rendering(page_file)
         })?;
-        crate::minify::minify(html).map_err(|fault| {
+        crate::minify::minify_with(html, fragments).map_err(|fault| {
             let near = crate::output::near(html, fault.at);
             Diagnostic::error(
                 self.template_file(name),
@@ -330,7 +386,7 @@ impl Renderer {
         locale: usize,
         context: &Context,
         page_file: &str,
-        out: &mut Vec<u8>,
+        out: impl std::io::Write,
     ) -> Result<(), Diagnostic> {
         self.engines[locale]
             .get_template(name)
@@ -1093,10 +1149,27 @@ struct Cached {
     made: std::sync::RwLock<rustc_hash::FxHashMap<String, Made>>,
 }
 
-/// A template made by [`Cached`], with what it read.
+/// A template made by [`Cached`], with what it read, and minified once if it can be
+/// ([`crate::minify::Fragment`]).
 struct Made {
     html: Value,
     reads: Vec<crate::reads::Read>,
+    fragment: Option<Arc<crate::minify::Fragment>>,
+}
+
+impl Made {
+    /// Its HTML, given to a template: noted as given on this thread, so that the page's writer
+    /// knows it when it is written ([`Landing`]).
+    fn give(&self) -> Value {
+        if let Some(fragment) = &self.fragment {
+            GIVEN.with_borrow_mut(|given| {
+                if !given.iter().any(|(f, _)| Arc::ptr_eq(f, fragment)) {
+                    given.push((fragment.clone(), self.html.clone()));
+                }
+            });
+        }
+        self.html.clone()
+    }
 }
 
 thread_local! {
@@ -1142,8 +1215,10 @@ impl Cached {
                 .and_then(|t| t.render(Value::from(context)))
         });
         MAKING.with_borrow_mut(|m| m.pop());
+        let html = html?;
         Ok(Made {
-            html: Value::from_safe_string(html?),
+            fragment: crate::minify::Fragment::new(&html).map(Arc::new),
+            html: Value::from_safe_string(html),
             reads: reads.into_iter().collect(),
         })
     }
@@ -1162,12 +1237,12 @@ impl minijinja::value::Object for Cached {
             for read in &made.reads {
                 crate::reads::note_read(read);
             }
-            return Ok(made.html.clone());
+            return Ok(made.give());
         }
         // Made without holding the lock: the template may itself call `cached`. Two threads
         // may make the same one at once; both make the same HTML.
         let made = self.make(state, name, &args)?;
-        let html = made.html.clone();
+        let html = made.give();
         self.made.write().unwrap_or_else(|e| e.into_inner()).insert(key, made);
         Ok(html)
     }
