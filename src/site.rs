@@ -152,6 +152,9 @@ pub struct Site {
     pub activity_groups: FxHashMap<String, FxHashMap<String, usize>>,
     /// Every tag of the Markdown pages, by URL slug.
     pub tags: Vec<Tag>,
+    /// The group of each tag's page, by the tag as a page (not a section) writes it: made
+    /// once, so that a page's tags are linked without making their slugs again ([`Site::tag_group`]).
+    pub tag_groups: FxHashMap<String, usize>,
     /// The groups of pages (not sections) by their folder below `content/`, in group order.
     pub folder_groups: HashMap<String, Vec<usize>>,
 }
@@ -194,9 +197,10 @@ impl Site {
             data_groups: HashMap::new(),
             activity_groups: FxHashMap::default(),
             tags: Vec::new(),
+            tag_groups: FxHashMap::default(),
             folder_groups: HashMap::new(),
         };
-        site.collect_tags();
+        let tag_slugs = site.collect_tags();
         site.group_translations(diagnostics);
         for (g, group) in site.groups.iter().enumerate() {
             if let Some(src) = group.sources.values().next().map(|&s| &site.sources[s]) {
@@ -206,6 +210,10 @@ impl Site {
             }
         }
         site.add_data_groups();
+        site.tag_groups = tag_slugs
+            .into_iter()
+            .filter_map(|(tag, slug)| Some((tag, *site.data_groups.get(&tag_path(&slug))?)))
+            .collect();
         site.link_sections();
         site.assign_urls(diagnostics);
         site
@@ -245,13 +253,22 @@ impl Site {
         }
     }
 
-    /// Gathers the tags of every page (not of sections), grouped by slug.
-    fn collect_tags(&mut self) {
+    /// Gathers the tags of every page (not of sections), grouped by slug; returns each tag as
+    /// written with its slug.
+    fn collect_tags(&mut self) -> FxHashMap<String, String> {
         let mut by_slug: BTreeMap<String, BTreeMap<String, (String, Vec<usize>)>> = BTreeMap::new();
+        let mut slugs: FxHashMap<String, String> = FxHashMap::default();
         for (i, src) in self.sources.iter().enumerate().filter(|(_, s)| !s.is_section()) {
             for tag in &src.front.tags {
-                let Some(slug) = crate::i18n::slug::words(tag) else {
-                    continue;
+                let slug = match slugs.get(tag) {
+                    Some(slug) => slug.clone(),
+                    None => {
+                        let Some(slug) = crate::i18n::slug::words(tag) else {
+                            continue;
+                        };
+                        slugs.insert(tag.clone(), slug.clone());
+                        slug
+                    }
                 };
                 let (_, pages) = by_slug
                     .entry(slug)
@@ -277,6 +294,7 @@ impl Site {
                 Tag { slug, languages }
             })
             .collect();
+        slugs
     }
 
     /// Adds a group for every page made from plan data. A plan's page joins the group of the
@@ -571,6 +589,18 @@ impl Site {
         let page = &self.pages[page];
         let language = &self.config.locales[page.locale].language;
         self.groups[page.group].data != Some(DataPage::Search) && self.exists_in(page.group, language)
+    }
+
+    /// The group of the page of tag `tag` (as front matter writes it), if there is one.
+    pub fn tag_group(&self, tag: &str) -> Option<usize> {
+        match self.tag_groups.get(tag) {
+            Some(&group) => Some(group),
+            // A section's tag that no page writes so.
+            None => {
+                let slug = crate::i18n::slug::words(tag)?;
+                self.data_groups.get(&tag_path(&slug)).copied()
+            }
+        }
     }
 
     /// The page of a data page in a locale.

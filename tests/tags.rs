@@ -123,3 +123,31 @@ fn a_tag_written_twice_on_a_page_lists_the_page_once() {
     assert_eq!(texts(&site.html("/en/tags/"), "main .tags li"), ["Children (1)"]);
     assert_eq!(texts(&site.html("/en/tags/children/"), "main .listing li a"), ["One"]);
 }
+
+#[test]
+fn a_tag_written_another_way_links_to_the_same_tag() {
+    let site = Site::new();
+    site.page("_index.en.md", "Home", "Welcome.")
+        .page("news/_index.en.md", "News", "");
+    tagged(&site, "news/a.en.md", "A", "2024-01-10", &["Child protection"]);
+    tagged(
+        &site,
+        "news/b.en.md",
+        "B",
+        "2025-03-01",
+        &["CHILD  PROTECTION", "Hotlines"],
+    );
+    site.build();
+    assert_eq!(
+        attrs(&site.html("/en/news/b/"), ".tags a", "href"),
+        ["/en/tags/child-protection/", "/en/tags/hotlines/"]
+    );
+    assert_eq!(
+        texts(&site.html("/en/news/b/"), ".tags a"),
+        ["CHILD PROTECTION", "Hotlines"]
+    );
+    assert_eq!(
+        texts(&site.html("/en/tags/child-protection/"), "main .listing li a"),
+        ["B", "A"]
+    );
+}

@@ -458,12 +458,10 @@ impl Renderer {
                     .tags
                     .iter()
                     .filter_map(|tag| {
-                        let slug = crate::i18n::slug::words(tag)?;
+                        let group = site.tag_group(tag)?;
                         Some(LinkView {
                             title: locale.localize(tag),
-                            url: site.pages[site.data_page(&crate::site::tag_path(&slug), page.locale)?]
-                                .url
-                                .clone(),
+                            url: site.pages[*site.groups[group].pages.get(page.locale)?].url.clone(),
                             current: false,
                         })
                     })
