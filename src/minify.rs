@@ -134,7 +134,7 @@ fn is(class: u8, b: u8) -> bool {
 
 /// Minifies the HTML document `html` (see the module's documentation).
 pub fn minify(html: &str) -> Result<String, Malformed> {
-    minify_with(html, &[])
+    minify_with(html, &[]).map(|(minified, _)| minified)
 }
 
 /// HTML that many pages show alike (a template made once with `cached`), minified once.
@@ -159,6 +159,11 @@ pub struct Fragment {
 }
 
 impl Fragment {
+    /// The fragment minified.
+    pub fn minified(&self) -> &str {
+        &self.minified
+    }
+
     /// `html` minified once, if it is such HTML (see [`Fragment`]).
     pub fn new(html: &str) -> Option<Fragment> {
         let trimmed = html.trim_ascii_start();
@@ -183,10 +188,14 @@ impl Fragment {
     }
 }
 
+/// Fragments and where each starts in a document, in order.
+pub type Placed<'f> = Vec<(usize, &'f Fragment)>;
+
 /// Minifies `html` like [`minify`], where `html` has `fragments` written at the given offsets
 /// (as the HTML each was made from): each that the minifier reaches as text is copied as it
-/// was minified once, not read again.
-pub fn minify_with(html: &str, fragments: &[(usize, &Fragment)]) -> Result<String, Malformed> {
+/// was minified once, not read again. Returns the minified HTML and where in it each copied
+/// fragment starts, in order.
+pub fn minify_with<'f>(html: &str, fragments: &[(usize, &'f Fragment)]) -> Result<(String, Placed<'f>), Malformed> {
     // Where each fragment's first `<` is, if its bytes are there.
     let mut landed: Vec<(usize, &Fragment)> = fragments
         .iter()
@@ -199,8 +208,8 @@ pub fn minify_with(html: &str, fragments: &[(usize, &Fragment)]) -> Result<Strin
         .collect();
     landed.sort_unstable_by_key(|&(at, _)| at);
     let mut m = Minifier::new(html);
-    m.run(&landed)?;
-    Ok(m.out)
+    let copied = m.run(&landed)?;
+    Ok((m.out, copied))
 }
 
 /// One document being minified. Text is cut only next to ASCII bytes, so every piece copied is
@@ -228,8 +237,9 @@ impl<'a> Minifier<'a> {
     }
 
     /// Minifies the whole document, copying each of `landed` (by where its first `<` is, in
-    /// order) that is reached as text.
-    fn run(&mut self, landed: &[(usize, &Fragment)]) -> Result<(), Malformed> {
+    /// order) that is reached as text; returns where in the output each copied one starts.
+    fn run<'f>(&mut self, landed: &[(usize, &'f Fragment)]) -> Result<Placed<'f>, Malformed> {
+        let mut copied = Vec::new();
         let mut landed = landed.iter().peekable();
         let mut i = 0;
         while i < self.html.len() {
@@ -242,6 +252,7 @@ impl<'a> Minifier<'a> {
             while landed.next_if(|(at, _)| *at < next).is_some() {}
             if let Some((_, fragment)) = landed.next_if(|(at, _)| *at == next) {
                 // Its first tag is a block's, before which no space is shown.
+                copied.push((self.out.len(), *fragment));
                 self.out.push_str(&fragment.minified);
                 (self.space, self.after_block) = (fragment.space, fragment.after_block);
                 i = next + fragment.raw.len();
@@ -255,7 +266,7 @@ impl<'a> Minifier<'a> {
                 message: format!("`<{unclosed}>` is never closed"),
             });
         }
-        Ok(())
+        Ok(copied)
     }
 
     /// Writes the text from `from` to `to`, collapsing its whitespace.
@@ -698,7 +709,7 @@ mod tests {
             let (open, close) = if quoted { ("<p title=\"", "\">y</p>") } else { ("", "") };
             let html = format!("{before}{open}{space}{fragment}{space}{close}{tail}{}</div>", parts[at..].concat());
             let written = before.len() + open.len();
-            proptest::prop_assert_eq!(minify_with(&html, &[(written, &made)]), minify(&html));
+            proptest::prop_assert_eq!(minify_with(&html, &[(written, &made)]).map(|(m, _)| m), minify(&html));
         }
     }
 

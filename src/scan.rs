@@ -51,6 +51,9 @@ pub struct Scanner<'a> {
     base_url: &'a str,
     /// The allowed contacts, compared without spaces and punctuation.
     allowed: Vec<String>,
+    /// What each fragment copied into many pages shows, scanned once ([`Scanner::scan_with`]):
+    /// `None` for one whose last tag, comment or script runs on past its end.
+    fragments: std::sync::Mutex<rustc_hash::FxHashMap<Box<str>, Option<Vec<String>>>>,
 }
 
 impl<'a> Scanner<'a> {
@@ -60,11 +63,22 @@ impl<'a> Scanner<'a> {
         Scanner {
             base_url,
             allowed: allowed.iter().map(|a| compact(a)).collect(),
+            fragments: Default::default(),
         }
     }
 
     /// What is wrong with `file`.
     pub fn scan(&self, file: &OutputFile) -> Vec<Finding> {
+        self.scan_with(file, &[])
+    }
+
+    /// What is wrong with `file`, a page into which `fragments` (where each starts, and its
+    /// HTML) were copied as made once for many pages: each is scanned once, and where the scan
+    /// reaches one between tags, its findings are taken and its bytes passed over. Tags are read
+    /// alike wherever they stand, so this finds what reading the page whole finds; a fragment
+    /// whose last tag, comment or script runs on past it is read with the page, and so is every
+    /// fragment of a page that may show contacts (their text is read across tags).
+    pub fn scan_with(&self, file: &OutputFile, fragments: &[(usize, &str)]) -> Vec<Finding> {
         let mut findings = Vec::new();
         let (html, css) = (file.path.ends_with(".html"), file.path.ends_with(".css"));
         // Only pages and stylesheets are read: data files and search indexes load nothing.
@@ -82,13 +96,37 @@ impl<'a> Scanner<'a> {
                 })
             };
             if html {
-                scan_html(&text, self.base_url, &self.allowed, &mut found);
+                let known: Vec<(usize, usize, Vec<String>)> = fragments
+                    .iter()
+                    .filter_map(|&(at, fragment)| Some((at, fragment.len(), self.fragment_findings(fragment)?)))
+                    .collect();
+                scan_html(&text, self.base_url, &self.allowed, &mut found, &known);
             } else {
                 scan_css(&text, self.base_url, &mut found);
             }
         }
         findings
     }
+
+    /// What fragment `html` shows, scanned on its own once; `None` if a tag, comment or script
+    /// of it runs on past its end, or it may show contacts.
+    fn fragment_findings(&self, html: &str) -> Option<Vec<String>> {
+        let mut known = self.fragments.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(messages) = known.get(html) {
+            return messages.clone();
+        }
+        let mut messages = Vec::new();
+        let runs_on = scan_html(html, self.base_url, &self.allowed, &mut |m| messages.push(m), &[]);
+        let messages = (!runs_on && !may_show_contacts(html.as_bytes())).then_some(messages);
+        known.insert(html.into(), messages.clone());
+        messages
+    }
+}
+
+/// Whether `bytes` may show an e-mail address (an `@`) or a phone number (a `+` and a digit).
+fn may_show_contacts(bytes: &[u8]) -> bool {
+    memchr::memchr(b'@', bytes).is_some()
+        || memchr::memchr_iter(b'+', bytes).any(|i| bytes.get(i + 1).is_some_and(u8::is_ascii_digit))
 }
 
 /// Whether `url` leaves the site.
@@ -139,13 +177,28 @@ impl Tag<'_> {
     }
 }
 
-fn scan_html(html: &str, base_url: &str, allowed: &[String], found: &mut impl FnMut(String)) {
+/// Scans `html`, passing over `known` fragments (where each starts, its length and what it
+/// shows) where a tag could start; returns whether the last tag, comment or script ran on to
+/// the end without its end (`>`, `-->`, `</script`).
+fn scan_html(
+    html: &str,
+    base_url: &str,
+    allowed: &[String],
+    found: &mut impl FnMut(String),
+    known: &[(usize, usize, Vec<String>)],
+) -> bool {
     let mut rest = html;
+    let mut runs_on = false;
+    // Where what starts a `rest` of `len` bytes ends, if `found`; else at the end, running on.
+    let mut or_end = |found: Option<usize>, len: usize| {
+        runs_on |= found.is_none();
+        found.unwrap_or(len)
+    };
     // The visible text, a space for each tag, where it may show a contact: an e-mail address
-    // has an `@`, a phone number a `+` and a digit (most pages have neither).
-    let bytes = html.as_bytes();
-    let contacts = memchr::memchr(b'@', bytes).is_some()
-        || memchr::memchr_iter(b'+', bytes).any(|i| bytes.get(i + 1).is_some_and(u8::is_ascii_digit));
+    // has an `@`, a phone number a `+` and a digit (most pages have neither). Fragments are not
+    // passed over then: a contact's text may run across them.
+    let contacts = may_show_contacts(html.as_bytes());
+    let mut known = if contacts { &[][..] } else { known }.iter().peekable();
     let mut text = String::with_capacity(if contacts { html.len() } else { 0 });
     let mut attrs = Vec::new();
     while let Some(lt) = crate::bytes::find(b'<', rest.as_bytes()) {
@@ -154,33 +207,42 @@ fn scan_html(html: &str, base_url: &str, allowed: &[String], found: &mut impl Fn
             text.push(' ');
         }
         rest = &rest[lt..];
+        let at = html.len() - rest.len();
+        // Fragments passed inside a tag or a script are read there.
+        while known.next_if(|(start, ..)| *start < at).is_some() {}
+        if let Some((_, len, messages)) = known.next_if(|(start, ..)| *start == at) {
+            messages.iter().for_each(|m| found(m.clone()));
+            rest = &rest[*len..];
+            continue;
+        }
         if rest.as_bytes().get(1) == Some(&b'/') {
             // An end tag (half of all tags) loads and runs nothing: it ends at the next `>`.
-            rest = crate::bytes::find(b'>', rest.as_bytes()).map_or("", |gt| &rest[gt + 1..]);
+            rest = &rest[or_end(crate::bytes::find(b'>', rest.as_bytes()).map(|gt| gt + 1), rest.len())..];
             continue;
         }
         if rest.starts_with("<!--") {
-            rest = rest.find("-->").map_or("", |end| &rest[end + 3..]);
+            rest = &rest[or_end(rest.find("-->").map(|end| end + 3), rest.len())..];
             continue;
         }
-        let Some((tag, after)) = parse_tag(rest, std::mem::take(&mut attrs)) else {
+        let Some((tag, after, closed)) = parse_tag(rest, std::mem::take(&mut attrs)) else {
             rest = &rest[1..];
             continue;
         };
+        or_end(closed.then_some(0), 0);
         rest = after;
         check_tag(&tag, base_url, allowed, found);
         if tag.is("script") {
-            let end = rest.find("</script").unwrap_or(rest.len());
+            let end = or_end(rest.find("</script"), rest.len());
             if tag.attr("src").is_none() || !rest[..end].trim().is_empty() {
                 found("an inline script".to_owned());
             }
             rest = &rest[end..];
         } else if tag.is("style") {
             found("a <style> element (styles belong in the theme's stylesheet)".to_owned());
-            rest = &rest[rest.find("</style").unwrap_or(rest.len())..];
+            rest = &rest[or_end(rest.find("</style"), rest.len())..];
         } else if tag.is("svg") {
             // SVG text is chart labels and numbers: skip to its end so counts are not read as phones.
-            let end = rest.find("</svg").unwrap_or(rest.len());
+            let end = or_end(rest.find("</svg"), rest.len());
             rest = &rest[end..];
         }
         attrs = tag.attrs;
@@ -196,6 +258,7 @@ fn scan_html(html: &str, base_url: &str, allowed: &[String], found: &mut impl Fn
             ));
         }
     }
+    runs_on
 }
 
 fn check_tag(tag: &Tag, base_url: &str, allowed: &[String], found: &mut impl FnMut(String)) {
@@ -286,9 +349,6 @@ fn starts_with_ignoring_case(text: &str, prefix: &str) -> bool {
         .is_some_and(|start| start.eq_ignore_ascii_case(prefix.as_bytes()))
 }
 
-/// Parses the tag at the start of `html` (which starts with `<`); returns it and the rest. Its
-/// attributes go into `attrs` (empty; a scan passes the same buffer from tag to tag). Names and
-/// unquoted values end at HTML's whitespace (ASCII's).
 /// Where a tag's parts end, as bits of [`ENDS`]: reading a tag tests one bit of one table entry
 /// per byte instead of a chain of comparisons.
 mod ends {
@@ -319,7 +379,14 @@ static ENDS: [u8; 256] = {
     table
 };
 
-fn parse_tag<'a>(html: &'a str, mut attrs: Vec<(&'a str, &'a str)>) -> Option<(Tag<'a>, &'a str)> {
+/// Parses the tag at the start of `html` (which starts with `<`); returns it, the rest, and
+/// whether it ended with its `>` (not with the end of `html`). Its attributes go into `attrs`
+/// (empty; a scan passes the same buffer from tag to tag). Names and unquoted values end at
+/// HTML's whitespace (ASCII's).
+// Inlined: it runs once per start tag, and out of line it cost the scan more than the
+// fragments it passes over saved (measured with callgrind).
+#[inline(always)]
+fn parse_tag<'a>(html: &'a str, mut attrs: Vec<(&'a str, &'a str)>) -> Option<(Tag<'a>, &'a str, bool)> {
     /// Where the first byte of `text` that ends the part `part` ([`ends`]) is, or its length.
     fn until(text: &str, part: u8) -> usize {
         text.bytes()
@@ -330,19 +397,21 @@ fn parse_tag<'a>(html: &'a str, mut attrs: Vec<(&'a str, &'a str)>) -> Option<(T
     let name_end = until(body, ends::NAME);
     let name = &body[..name_end];
     if name.is_empty() || name.starts_with('!') || name.starts_with('?') {
+        let gt = crate::bytes::find(b'>', body.as_bytes());
         return Some((
             Tag { name, attrs },
-            &body[crate::bytes::find(b'>', body.as_bytes()).map_or(body.len(), |i| i + 1)..],
+            &body[gt.map_or(body.len(), |i| i + 1)..],
+            gt.is_some(),
         ));
     }
     let mut rest = &body[name_end..];
     loop {
         rest = &rest[until(rest, ends::BETWEEN)..];
         if rest.is_empty() {
-            return Some((Tag { name, attrs }, rest));
+            return Some((Tag { name, attrs }, rest, false));
         }
         if let Some(after) = rest.strip_prefix('>') {
-            return Some((Tag { name, attrs }, after));
+            return Some((Tag { name, attrs }, after, true));
         }
         let attr_end = until(rest, ends::ATTRIBUTE);
         let attr = &rest[..attr_end];
@@ -437,6 +506,73 @@ mod tests {
         .into_iter()
         .map(|f| f.message)
         .collect()
+    }
+
+    proptest::proptest! {
+        /// A page read with a fragment passed over (its findings taken from its scan on its
+        /// own) gives what reading it whole gives: wherever the fragment stands between the
+        /// page's parts or inside a tag, script or comment, whether its last tag, comment or
+        /// script ends in it or runs on into the page, and on pages that may show contacts.
+        #[test]
+        fn a_fragment_read_once_finds_what_reading_the_page_finds(
+            parts in proptest::collection::vec(proptest::sample::select(PARTS.to_vec()), 0..6),
+            fragment in proptest::collection::vec(proptest::sample::select(PARTS[..WHOLE].to_vec()), 1..4),
+            end in proptest::sample::select(vec!["", "", "", "", "<script>", "<!--", "<svg>", "<a href=\"x", "<p", "</p", "+1 "]),
+            at in 0usize..6,
+        ) {
+            let fragment = format!("<div>{}</div>{end}", fragment.concat());
+            let at = at.min(parts.len());
+            let before = parts[..at].concat();
+            let html = format!("{before}{fragment}{}", parts[at..].concat());
+            let scanner = Scanner::new("https://portal.example", &["+381 11 123 4567".to_owned()]);
+            let file = OutputFile { path: "en/x/index.html".into(), body: Body::Text(html.clone().into()) };
+            let whole = scanner.scan(&file);
+            proptest::prop_assert_eq!(scanner.scan_with(&file, &[(before.len(), fragment.as_str())]), whole.clone());
+            // Read twice, the second time from what was kept of the first.
+            proptest::prop_assert_eq!(scanner.scan_with(&file, &[(before.len(), fragment.as_str())]), whole);
+        }
+    }
+
+    /// Parts of pages for the test above: clean tags and text, and each kind of finding; the
+    /// first [`WHOLE`] end in themselves and show no contacts, the rest run on or may.
+    const PARTS: &[&str] = &[
+        "<p>Text</p>",
+        "<a href=/en/x/>in</a>",
+        "<img src=https://other.example/a.png>",
+        "<p style=\"color:red\">x</p>",
+        "<script>alert(1)</script>",
+        "<script src=/a.js></script>",
+        "<!-- a comment -->",
+        "<a href=https://other.example>out</a>",
+        "<a title=\"a > b\" href=/x/>q</a>",
+        "</script>",
+        "-->",
+        "\">",
+        "</svg>",
+        "99 999 9999 ",
+        "<svg><text>+12345678901</text></svg>",
+        "write to a@b.example ",
+        "call +381 99 999 9999 ",
+        "call +381 ",
+        "<script>",
+        "<!--",
+        "<svg>",
+        "<a title=\"",
+    ];
+    /// How many of [`PARTS`] end in themselves and show no contacts.
+    const WHOLE: usize = 14;
+
+    #[test]
+    fn a_fragment_inside_a_script_is_read_there() {
+        let scanner = Scanner::new("https://portal.example", &[]);
+        let fragment = "<div><img src=https://other.example/a.png></div>";
+        let html = format!("<script>{fragment}</script><p>x</p>");
+        let file = OutputFile {
+            path: "en/x/index.html".into(),
+            body: Body::Text(html.into()),
+        };
+        let found = |f: &[Finding]| f.iter().map(|f| f.message.clone()).collect::<Vec<_>>();
+        assert_eq!(found(&scanner.scan_with(&file, &[(8, fragment)])), ["an inline script"]);
     }
 
     #[test]

@@ -484,7 +484,7 @@ fn render_again(cache: &BuildCache, last: &LastBuild, affected: &[PageId], diagn
             render_page(site, strings, renderer, &bodies, Some(cache), &|_| false, id)
                 .map_err(|d| diagnostics.push(d))
                 .ok()
-                .map(|file| {
+                .map(|(file, _)| {
                     let entry = crate::search::entry(site, &site.pages[id], &file);
                     (id, file, entry)
                 })

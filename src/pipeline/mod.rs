@@ -674,7 +674,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         if !streams {
             return (0..total)
                 .into_par_iter()
-                .filter_map(render)
+                .filter_map(|id| render(id).map(|(file, _)| file))
                 .collect::<Vec<OutputFile>>();
         }
         // In batches: each renders whole, then is indexed, scanned and put whole. Keeping each
@@ -683,13 +683,13 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         (0..total)
             .step_by(STREAM_BATCH)
             .flat_map(|from| {
-                let batch: Vec<(PageId, OutputFile)> = (from..(from + STREAM_BATCH).min(total))
+                let batch: Vec<(PageId, (OutputFile, Fragments))> = (from..(from + STREAM_BATCH).min(total))
                     .into_par_iter()
                     .filter_map(|id| Some((id, render(id)?)))
                     .collect();
                 batch
                     .into_par_iter()
-                    .map(|(id, file)| streamed.put(id, file, staging.as_ref(), &scanner))
+                    .map(|(id, (file, fragments))| streamed.put(id, file, &fragments, staging.as_ref(), &scanner))
                     .collect::<Vec<_>>()
             })
             .collect()
@@ -1158,17 +1158,20 @@ impl<'s> Streamed<'s> {
     }
 
     /// Takes the search entry of page `id` (and makes its part of the index if it was the
-    /// part's last page) and scans it, puts both into `staging` if the build writes one, and
+    /// part's last page) and scans it (each of `fragments`, copied into it as minified once, is
+    /// scanned once for all pages), puts both into `staging` if the build writes one, and
     /// returns the page without its bytes.
     fn put(
         &self,
         id: PageId,
         file: OutputFile,
+        fragments: &Fragments,
         staging: Option<&output::Staging>,
         scanner: &crate::scan::Scanner,
     ) -> OutputFile {
         let part = self.index.add(id, &file);
-        let found = scanner.scan(&file);
+        let fragments: Vec<(usize, &str)> = fragments.iter().map(|(at, f)| (*at, f.minified())).collect();
+        let found = scanner.scan_with(&file, &fragments);
         if !found.is_empty() {
             lock(&self.findings).extend(found);
         }
@@ -1302,7 +1305,7 @@ fn render_page(
     cache: Option<&BuildCache>,
     unchanged: &(dyn Fn(PageId) -> bool + Sync),
     id: PageId,
-) -> Result<OutputFile, Diagnostic> {
+) -> Result<(OutputFile, Fragments), Diagnostic> {
     let page = &site.pages[id];
     let path = output::file_for_url(&page.url);
     let template = template_for(site, id);
@@ -1314,15 +1317,19 @@ fn render_page(
         .filter(|m| m.template == template_hash)
     {
         lock(&cache.expect("checked").inputs).insert(path.clone(), made.made_from);
-        return Ok(OutputFile {
-            path,
-            body: Body::Text(made.html),
-        });
+        return Ok((
+            OutputFile {
+                path,
+                body: Body::Text(made.html),
+            },
+            Vec::new(),
+        ));
     }
     let shown = || {
         site.source_of(id)
             .map_or_else(|| format!("the page {}", page.url), |s| s.file.display().to_string())
     };
+    let mut fragments = Vec::new();
     let body = match cache {
         Some(cache) => {
             // What the page reads of the interface strings is noted, so that it is rendered again
@@ -1335,7 +1342,7 @@ fn render_page(
                 let (html, mut reads) =
                     crate::reads::record(|| renderer.render_minified(&template, page.locale, &context, &shown()));
                 reads.extend(context_reads.iter().cloned());
-                html.map(|h| (h, reads))
+                html.map(|h| (h.html, reads))
             };
             // The templates and the environment are part of the key: the same context renders
             // differently with others, and search entries and scans are keyed by this too.
@@ -1345,15 +1352,16 @@ fn render_page(
         }
         None => {
             let context = renderer.page_context(site, strings, id, bodies.of(site, id), false);
-            Body::Text(
-                renderer
-                    .render_minified(&template, page.locale, &context, &shown())?
-                    .into(),
-            )
+            let minified = renderer.render_minified(&template, page.locale, &context, &shown())?;
+            fragments = minified.fragments;
+            Body::Text(minified.html.into())
         }
     };
-    Ok(OutputFile { path, body })
+    Ok((OutputFile { path, body }, fragments))
 }
+
+/// Where in a page each fragment minified once was copied ([`crate::render::Minified`]).
+type Fragments = Vec<(usize, Arc<crate::minify::Fragment>)>;
 
 /// A hash of everything pages are made from except the Markdown bodies: what templates read
 /// besides their context, every Markdown file's name and front matter, and every other file
@@ -1432,7 +1440,7 @@ fn site_file(
     );
     let shown = format!("/{path}");
     let body = if minify {
-        renderer.render_minified(template, locale, ctx, &shown)
+        renderer.render_minified(template, locale, ctx, &shown).map(|m| m.html)
     } else {
         renderer.render(template, locale, ctx, &shown)
     };

@@ -202,6 +202,15 @@ pub struct Renderer {
 /// The result of rendering one page.
 pub type PageResult = Result<String, Diagnostic>;
 
+/// A page's minified HTML, and where in it each fragment minified once was copied (for the
+/// leak scan, which reads each such fragment once: [`crate::scan::Scanner::scan_with`]).
+pub struct Minified {
+    /// The HTML.
+    pub html: String,
+    /// Where each copied fragment starts in `html`, in order.
+    pub fragments: Vec<(usize, Arc<crate::minify::Fragment>)>,
+}
+
 impl Renderer {
     /// Parses the theme's templates and prepares one environment per locale.
     ///
@@ -328,7 +337,7 @@ impl Renderer {
         locale: usize,
         context: &Context,
         page_file: &str,
-    ) -> Result<String, Diagnostic> {
+    ) -> Result<Minified, Diagnostic> {
         // Taken, not borrowed: a template's `cached` renders another one on this thread.
         let mut html = UNMINIFIED.take();
         html.clear();
@@ -342,22 +351,31 @@ impl Renderer {
             .render_to(name, locale, context, page_file, &mut landing)
             .and_then(|()| {
                 let Landing { out, landed } = landing;
-                let landed: Vec<_> = landed.iter().map(|(at, f)| (*at, &**f)).collect();
-                self.minify(name, page_file, out, &landed)
+                let given: Vec<_> = landed.iter().map(|(at, f)| (*at, &**f)).collect();
+                let (html, copied) = self.minify(name, page_file, out, &given)?;
+                // The copied fragments, as the `Arc`s they came in.
+                let fragments = copied
+                    .into_iter()
+                    .filter_map(|(at, f)| {
+                        let (_, arc) = landed.iter().find(|(_, a)| std::ptr::eq(&**a, f))?;
+                        Some((at, arc.clone()))
+                    })
+                    .collect();
+                Ok(Minified { html, fragments })
             });
         UNMINIFIED.set(html);
         minified
     }
 
     /// `html`, written by template `name` for `page_file` with `fragments` at the given
-    /// offsets, minified.
-    fn minify(
+    /// offsets, minified, and where in it the fragments it copied start.
+    fn minify<'f>(
         &self,
         name: &str,
         page_file: &str,
         html: &[u8],
-        fragments: &[(usize, &crate::minify::Fragment)],
-    ) -> Result<String, Diagnostic> {
+        fragments: &[(usize, &'f crate::minify::Fragment)],
+    ) -> Result<(String, crate::minify::Placed<'f>), Diagnostic> {
         // minijinja writes only whole `str`s, so this fails only if it broke that promise.
         let html = simdutf8::basic::from_utf8(html).map_err(|_| {
             Diagnostic::error(
