@@ -1544,7 +1544,7 @@ fn special_files(site: &Site, strings: &Strings, renderer: &Renderer, diagnostic
             let lastmod = match page.kind {
                 PageKind::Content { source, pager: 1 } => {
                     let front = &site.sources[source].front;
-                    front.updated.or(front.date).map(|d| d.to_string())
+                    front.updated.or(front.date).map(crate::render::iso_date)
                 }
                 PageKind::Data if !site.is_indexable(id) => return None,
                 PageKind::Data => None,

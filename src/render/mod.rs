@@ -699,10 +699,34 @@ impl DateView {
     /// Formats `date` for `locale`.
     pub fn new(strings: &Strings, locale: &str, date: chrono::NaiveDate) -> DateView {
         DateView {
-            text: strings.format_date(locale, date).to_string(),
-            iso: date.to_string(),
+            text: String::from(&*strings.format_date(locale, date)),
+            iso: iso_date(date),
         }
     }
+}
+
+/// `date` in ISO 8601 (`2026-11-24`), as chrono's `to_string` writes it, written directly
+/// for the years 0 to 9999 (chrono's formatting costs ~1,000 instructions a date).
+pub fn iso_date(date: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    if !(0..=9999).contains(&date.year()) {
+        return date.to_string();
+    }
+    let (year, month, day) = (date.year().unsigned_abs(), date.month(), date.day());
+    let mut iso = *b"0000-00-00";
+    for (at, n) in [
+        (0, year / 1000),
+        (1, year / 100),
+        (2, year / 10),
+        (3, year),
+        (5, month / 10),
+        (6, month),
+        (8, day / 10),
+        (9, day),
+    ] {
+        iso[at] = b'0' + (n % 10) as u8;
+    }
+    String::from_utf8(iso.to_vec()).expect("digits and dashes")
 }
 
 /// HTML a template shows as it is (a page's rendered Markdown): a string marked safe, which
@@ -1360,6 +1384,15 @@ mod tests {
         let mut out = String::new();
         escape_into(&mut out, text).unwrap();
         out
+    }
+
+    proptest::proptest! {
+        /// Every date, from before year 0 to after 9999, is written as chrono writes it.
+        #[test]
+        fn iso_dates_read_as_chrono_writes_them(days in -4_000_000i32..4_000_000) {
+            let date = chrono::NaiveDate::from_num_days_from_ce_opt(days).expect("within chrono's range");
+            proptest::prop_assert_eq!(super::iso_date(date), date.to_string());
+        }
     }
 
     #[test]
