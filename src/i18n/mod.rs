@@ -38,11 +38,11 @@ pub struct Strings {
     bundles: HashMap<String, FluentBundle<FluentResource>>,
     /// Message ids defined per language code (before fallback).
     ids: HashMap<String, BTreeSet<String>>,
-    /// Per locale, a hash of every message's definition ([`Strings::changed_since`]).
-    fingerprints: HashMap<String, HashMap<String, u64>>,
-    /// Whether any message refers to another message or a term: then a change to one message
-    /// may change others.
-    references: bool,
+    /// The messages defined per locale (before fallback).
+    defined_in: Vec<(String, BTreeSet<String>)>,
+    /// What tells one definition of the strings from another, made when first asked: only a
+    /// rebuild compares definitions ([`Strings::changed_since`]).
+    prints: std::sync::OnceLock<Prints>,
     /// Per locale, the messages without placeables (most of them), as [`Strings::get`] gives
     /// them whatever the arguments: resolved once at load instead of on every use. (Looked up
     /// on every string a page shows, so with a faster hash than SipHash.)
@@ -83,8 +83,6 @@ impl Strings {
 
         let mut bundles = HashMap::new();
         let mut ids = HashMap::new();
-        let mut fingerprints = HashMap::new();
-        let mut references = false;
         let mut defined_in: Vec<(String, BTreeSet<String>)> = Vec::new();
         let mut locales: Vec<(String, String, bool)> = config
             .locales
@@ -113,15 +111,6 @@ impl Strings {
                 }
                 bundle.add_resource_overriding(resource);
             }
-            let prints: HashMap<String, u64> = defined
-                .iter()
-                .filter_map(|id| {
-                    let text = format!("{:?}", bundle.get_message(id)?.value()?);
-                    references |= text.contains("MessageReference") || text.contains("TermReference");
-                    Some((id.clone(), hash_text(&text)))
-                })
-                .collect();
-            fingerprints.insert(locale.clone(), prints);
             if !transliterate {
                 ids.insert(language.clone(), defined.clone());
             }
@@ -132,8 +121,8 @@ impl Strings {
         Strings {
             bundles,
             ids,
-            fingerprints,
-            references,
+            defined_in,
+            prints: Default::default(),
             resolved,
             dates: Default::default(),
         }
@@ -143,16 +132,17 @@ impl Strings {
     /// it falls back to); `None` if messages refer to one another, when any change may change
     /// any string.
     pub fn changed_since(&self, before: &Strings) -> Option<BTreeSet<Read>> {
-        if self.references || before.references {
+        let (now, then) = (self.prints(), before.prints());
+        if now.references || then.references {
             return None;
         }
         let mut changed = BTreeSet::new();
-        for (locale, prints) in self.fingerprints.iter().chain(&before.fingerprints) {
-            let english = self
-                .fingerprints
+        for (locale, prints) in now.by_locale.iter().chain(&then.by_locale) {
+            let english = now
+                .by_locale
                 .get(FALLBACK)
                 .into_iter()
-                .chain(before.fingerprints.get(FALLBACK));
+                .chain(then.by_locale.get(FALLBACK));
             for key in prints.keys().chain(english.flat_map(|m| m.keys())) {
                 if self.fingerprint(locale, key) != before.fingerprint(locale, key) {
                     changed.insert(Read::String(locale.clone(), key.clone()));
@@ -174,15 +164,37 @@ impl Strings {
         h.finish()
     }
 
+    /// What tells these definitions from others, made on the first call.
+    fn prints(&self) -> &Prints {
+        self.prints.get_or_init(|| {
+            let mut references = false;
+            let by_locale = self
+                .defined_in
+                .iter()
+                .map(|(locale, defined)| {
+                    let bundle = &self.bundles[locale];
+                    let prints = defined
+                        .iter()
+                        .filter_map(|id| {
+                            let text = format!("{:?}", bundle.get_message(id)?.value()?);
+                            references |= text.contains("MessageReference") || text.contains("TermReference");
+                            Some((id.clone(), hash_text(&text)))
+                        })
+                        .collect();
+                    (locale.clone(), prints)
+                })
+                .collect();
+            Prints { by_locale, references }
+        })
+    }
+
     /// Which definition `key` takes in `locale` (its own or English), as a hash.
     fn fingerprint(&self, locale: &str, key: &str) -> Option<(bool, u64)> {
-        if let Some(own) = self.fingerprints.get(locale).and_then(|m| m.get(key)) {
+        let prints = &self.prints().by_locale;
+        if let Some(own) = prints.get(locale).and_then(|m| m.get(key)) {
             return Some((true, *own));
         }
-        self.fingerprints
-            .get(FALLBACK)
-            .and_then(|m| m.get(key))
-            .map(|en| (false, *en))
+        prints.get(FALLBACK).and_then(|m| m.get(key)).map(|en| (false, *en))
     }
 
     /// The string `key` in `locale`, with `args`, falling back to English.
@@ -331,6 +343,15 @@ fn resolve_plain(
             (locale.clone(), plain)
         })
         .collect()
+}
+
+/// What tells one definition of a site's strings from another ([`Strings::prints`]).
+struct Prints {
+    /// Per locale, a hash of every message's definition.
+    by_locale: HashMap<String, HashMap<String, u64>>,
+    /// Whether any message refers to another message or a term: then a change to one message
+    /// may change others.
+    references: bool,
 }
 
 fn hash_text(text: &str) -> u64 {
