@@ -1531,12 +1531,15 @@ fn special_files(site: &Site, strings: &Strings, renderer: &Renderer, diagnostic
     }
 
     #[derive(Serialize)]
-    struct SitemapEntry {
+    struct SitemapEntry<'a> {
         loc: String,
         lastmod: Option<String>,
-        alternates: Vec<(String, String)>,
+        alternates: &'a [(String, String)],
     }
-    let entries: Vec<SitemapEntry> = site
+    let base_url = site.config.base_url.as_str();
+    // What a page links to as its translations is its group's: made once per group.
+    let mut group_alternates: Vec<Option<Vec<(String, String)>>> = vec![None; site.groups.len()];
+    let listed: Vec<(&crate::site::Page, Option<String>)> = site
         .pages
         .iter()
         .enumerate()
@@ -1550,24 +1553,24 @@ fn special_files(site: &Site, strings: &Strings, renderer: &Renderer, diagnostic
                 PageKind::Data => None,
                 _ => return None,
             };
-            let alternates = site
-                .config
-                .locales
-                .iter()
-                .enumerate()
-                .filter(|(_, l)| site.exists_in(page.group, &l.language))
-                .map(|(li, l)| {
-                    (
-                        l.tag.clone(),
-                        format!("{}{}", site.config.base_url, site.group_url(page.group, li)),
-                    )
-                })
-                .collect();
-            Some(SitemapEntry {
-                loc: format!("{}{}", site.config.base_url, page.url),
-                lastmod,
-                alternates,
-            })
+            group_alternates[page.group].get_or_insert_with(|| {
+                site.config
+                    .locales
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, l)| site.exists_in(page.group, &l.language))
+                    .map(|(li, l)| (l.tag.clone(), [base_url, site.group_url(page.group, li)].concat()))
+                    .collect()
+            });
+            Some((page, lastmod))
+        })
+        .collect();
+    let entries: Vec<SitemapEntry> = listed
+        .into_iter()
+        .map(|(page, lastmod)| SitemapEntry {
+            loc: [base_url, page.url.as_str()].concat(),
+            lastmod,
+            alternates: group_alternates[page.group].as_deref().unwrap_or_default(),
         })
         .collect();
     let mut ctx = renderer.frame_context(default);
