@@ -82,7 +82,7 @@ pub fn headers_file() -> String {
 pub fn file_for_url(url: &str) -> String {
     let trimmed = url.trim_start_matches('/');
     if trimmed.is_empty() || trimmed.ends_with('/') {
-        format!("{trimmed}index.html")
+        [trimmed, "index.html"].concat()
     } else {
         trimmed.to_owned()
     }

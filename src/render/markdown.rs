@@ -130,7 +130,8 @@ pub fn render(markdown: &str, transliterate: bool, resolve: &dyn Fn(&str) -> Opt
                         id = format!("{base}-{n}");
                         n += 1;
                     }
-                    let mut open = format!("<{level} id=\"");
+                    let (name, close) = heading_tags(level);
+                    let mut open = ["<", name, " id=\""].concat();
                     escape_html(&mut open, &id).expect("writing to a String");
                     open.push('"');
                     if !classes.is_empty() {
@@ -140,7 +141,7 @@ pub fn render(markdown: &str, transliterate: bool, resolve: &dyn Fn(&str) -> Opt
                     }
                     open.push('>');
                     events[at] = Event::Html(open.into());
-                    events.push(Event::Html(format!("</{level}>").into()));
+                    events.push(Event::Html(close.into()));
                     out.headings.push(Heading {
                         level: level as u8,
                         id,
@@ -312,6 +313,19 @@ fn resolve_link(dest: &str, line: usize, resolve: &dyn Fn(&str) -> Option<String
 /// Whether a link leaves the site.
 pub fn is_external(href: &str) -> bool {
     href.starts_with("http://") || href.starts_with("https://") || href.starts_with("//")
+}
+
+/// The element's name and end tag of a heading of `level`.
+fn heading_tags(level: pulldown_cmark::HeadingLevel) -> (&'static str, &'static str) {
+    use pulldown_cmark::HeadingLevel;
+    match level {
+        HeadingLevel::H1 => ("h1", "</h1>"),
+        HeadingLevel::H2 => ("h2", "</h2>"),
+        HeadingLevel::H3 => ("h3", "</h3>"),
+        HeadingLevel::H4 => ("h4", "</h4>"),
+        HeadingLevel::H5 => ("h5", "</h5>"),
+        HeadingLevel::H6 => ("h6", "</h6>"),
+    }
 }
 
 thread_local! {
