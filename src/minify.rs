@@ -134,7 +134,7 @@ fn is(class: u8, b: u8) -> bool {
 
 /// Minifies the HTML document `html` (see the module's documentation).
 pub fn minify(html: &str) -> Result<String, Malformed> {
-    minify_with(html, &[]).map(|(minified, _)| minified)
+    minify_with::<&Fragment>(html, &[]).map(|(minified, _)| minified)
 }
 
 /// HTML that many pages show alike (a template made once with `cached`), minified once.
@@ -177,7 +177,7 @@ impl Fragment {
         if !raw.starts_with('<') || !raw.ends_with('>') || !first.is_some_and(|name| kind(name).block) {
             return None;
         }
-        m.run(&[]).ok()?;
+        m.run::<&Fragment>(&[]).ok()?;
         m.open.is_empty().then(|| Fragment {
             raw: raw.into(),
             lead: html.len() - trimmed.len(),
@@ -188,18 +188,18 @@ impl Fragment {
     }
 }
 
-/// Fragments and where each starts in a document, in order.
-pub type Placed<'f> = Vec<(usize, &'f Fragment)>;
-
 /// Minifies `html` like [`minify`], where `html` has `fragments` written at the given offsets
 /// (as the HTML each was made from): each that the minifier reaches as text is copied as it
 /// was minified once, not read again. Returns the minified HTML and where in it each copied
-/// fragment starts, in order.
-pub fn minify_with<'f>(html: &str, fragments: &[(usize, &'f Fragment)]) -> Result<(String, Placed<'f>), Malformed> {
+/// fragment starts, in order, with the handle it was given by (`&Fragment`, `Arc<Fragment>`).
+pub fn minify_with<F: std::ops::Deref<Target = Fragment> + Clone>(
+    html: &str,
+    fragments: &[(usize, F)],
+) -> Result<(String, Vec<(usize, F)>), Malformed> {
     // Where each fragment's first `<` is, if its bytes are there.
-    let mut landed: Vec<(usize, &Fragment)> = fragments
+    let mut landed: Vec<(usize, &F)> = fragments
         .iter()
-        .map(|&(at, f)| (at + f.lead, f))
+        .map(|(at, f)| (at + f.lead, f))
         .filter(|&(at, f)| {
             html.as_bytes()
                 .get(at..)
@@ -238,7 +238,10 @@ impl<'a> Minifier<'a> {
 
     /// Minifies the whole document, copying each of `landed` (by where its first `<` is, in
     /// order) that is reached as text; returns where in the output each copied one starts.
-    fn run<'f>(&mut self, landed: &[(usize, &'f Fragment)]) -> Result<Placed<'f>, Malformed> {
+    fn run<F: std::ops::Deref<Target = Fragment> + Clone>(
+        &mut self,
+        landed: &[(usize, &F)],
+    ) -> Result<Vec<(usize, F)>, Malformed> {
         let mut copied = Vec::new();
         let mut landed = landed.iter().peekable();
         let mut i = 0;
@@ -252,7 +255,7 @@ impl<'a> Minifier<'a> {
             while landed.next_if(|(at, _)| *at < next).is_some() {}
             if let Some((_, fragment)) = landed.next_if(|(at, _)| *at == next) {
                 // Its first tag is a block's, before which no space is shown.
-                copied.push((self.out.len(), *fragment));
+                copied.push((self.out.len(), (*fragment).clone()));
                 self.out.push_str(&fragment.minified);
                 (self.space, self.after_block) = (fragment.space, fragment.after_block);
                 i = next + fragment.raw.len();

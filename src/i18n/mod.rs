@@ -36,9 +36,8 @@ const BUILT_IN: &[(&str, &str)] = &[
 /// All interface strings of a site, one Fluent bundle per locale.
 pub struct Strings {
     bundles: HashMap<String, FluentBundle<FluentResource>>,
-    /// Message ids defined per language code (before fallback).
-    ids: HashMap<String, BTreeSet<String>>,
-    /// The messages defined per locale (before fallback).
+    /// The messages defined per locale (before fallback); a language's own are its
+    /// untransliterated locale's, whose code is the language's.
     defined_in: Vec<(String, BTreeSet<String>)>,
     /// What tells one definition of the strings from another, made when first asked: only a
     /// rebuild compares definitions ([`Strings::changed_since`]).
@@ -82,7 +81,6 @@ impl Strings {
         }
 
         let mut bundles = HashMap::new();
-        let mut ids = HashMap::new();
         let mut defined_in: Vec<(String, BTreeSet<String>)> = Vec::new();
         let mut locales: Vec<(String, String, bool)> = config
             .locales
@@ -111,16 +109,12 @@ impl Strings {
                 }
                 bundle.add_resource_overriding(resource);
             }
-            if !transliterate {
-                ids.insert(language.clone(), defined.clone());
-            }
             defined_in.push((locale.clone(), defined));
             bundles.insert(locale, bundle);
         }
         let resolved = resolve_plain(&bundles, &defined_in);
         Strings {
             bundles,
-            ids,
             defined_in,
             prints: Default::default(),
             resolved,
@@ -232,7 +226,13 @@ impl Strings {
 
     /// Messages defined in English but not in `language`, sorted.
     pub fn missing(&self, language: &str) -> Vec<String> {
-        let (Some(all), Some(have)) = (self.ids.get(FALLBACK), self.ids.get(language)) else {
+        let defined = |code: &str| {
+            self.defined_in
+                .iter()
+                .find(|(locale, _)| locale == code)
+                .map(|(_, ids)| ids)
+        };
+        let (Some(all), Some(have)) = (defined(FALLBACK), defined(language)) else {
             return Vec::new();
         };
         all.difference(have).cloned().collect()

@@ -351,17 +351,7 @@ impl Renderer {
             .render_to(name, locale, context, page_file, &mut landing)
             .and_then(|()| {
                 let Landing { out, landed } = landing;
-                let given: Vec<_> = landed.iter().map(|(at, f)| (*at, &**f)).collect();
-                let (html, copied) = self.minify(name, page_file, out, &given)?;
-                // The copied fragments, as the `Arc`s they came in.
-                let fragments = copied
-                    .into_iter()
-                    .filter_map(|(at, f)| {
-                        let (_, arc) = landed.iter().find(|(_, a)| std::ptr::eq(&**a, f))?;
-                        Some((at, arc.clone()))
-                    })
-                    .collect();
-                Ok(Minified { html, fragments })
+                self.minify(name, page_file, out, &landed)
             });
         UNMINIFIED.set(html);
         minified
@@ -369,13 +359,13 @@ impl Renderer {
 
     /// `html`, written by template `name` for `page_file` with `fragments` at the given
     /// offsets, minified, and where in it the fragments it copied start.
-    fn minify<'f>(
+    fn minify(
         &self,
         name: &str,
         page_file: &str,
         html: &[u8],
-        fragments: &[(usize, &'f crate::minify::Fragment)],
-    ) -> Result<(String, crate::minify::Placed<'f>), Diagnostic> {
+        fragments: &[(usize, Arc<crate::minify::Fragment>)],
+    ) -> Result<Minified, Diagnostic> {
         // minijinja writes only whole `str`s, so this fails only if it broke that promise.
         let html = simdutf8::basic::from_utf8(html).map_err(|_| {
             Diagnostic::error(
@@ -385,7 +375,7 @@ impl Renderer {
             )
             .while_rendering(page_file)
         })?;
-        crate::minify::minify_with(html, fragments).map_err(|fault| {
+        let (html, fragments) = crate::minify::minify_with(html, fragments).map_err(|fault| {
             let near = crate::output::near(html, fault.at);
             Diagnostic::error(
                 self.template_file(name),
@@ -394,7 +384,8 @@ impl Renderer {
             )
             .with_hint("write every opening tag, and close only elements that are open")
             .while_rendering(page_file)
-        })
+        })?;
+        Ok(Minified { html, fragments })
     }
 
     /// Renders template `name` like [`Renderer::render`], appending the output to `out`.
