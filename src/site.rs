@@ -155,8 +155,10 @@ pub struct Site {
     /// The group of each tag's page, by the tag as a page (not a section) writes it: made
     /// once, so that a page's tags are linked without making their slugs again ([`Site::tag_group`]).
     pub tag_groups: FxHashMap<String, usize>,
-    /// The groups of pages (not sections) by their folder below `content/`, in group order.
-    pub folder_groups: HashMap<String, Vec<usize>>,
+    /// Per folder below `content/`, per language: the groups of the folder's pages (not
+    /// sections) missing in that language, in group order ([`Site::untranslated`]). Made once:
+    /// each page of a paginated listing names them.
+    untranslated: HashMap<String, HashMap<String, Vec<usize>>>,
 }
 
 /// A tag (a topic in front matter's `tags`) and the pages carrying it. The same words in
@@ -198,14 +200,21 @@ impl Site {
             activity_groups: FxHashMap::default(),
             tags: Vec::new(),
             tag_groups: FxHashMap::default(),
-            folder_groups: HashMap::new(),
+            untranslated: HashMap::new(),
         };
         let tag_slugs = site.collect_tags();
         site.group_translations(diagnostics);
         for (g, group) in site.groups.iter().enumerate() {
-            if let Some(src) = group.sources.values().next().map(|&s| &site.sources[s]) {
-                if !src.is_section() {
-                    site.folder_groups.entry(src.dir.clone()).or_default().push(g);
+            let Some(src) = group.sources.values().next().map(|&s| &site.sources[s]) else {
+                continue;
+            };
+            if src.is_section() {
+                continue;
+            }
+            for language in &site.config.languages {
+                if !group.sources.contains_key(&language.code) {
+                    let folder = site.untranslated.entry(src.dir.clone()).or_default();
+                    folder.entry(language.code.clone()).or_default().push(g);
                 }
             }
         }
@@ -601,6 +610,15 @@ impl Site {
                 self.data_groups.get(&tag_path(&slug)).copied()
             }
         }
+    }
+
+    /// The groups of the pages (not sections) in folder `dir` below `content/` that are
+    /// missing in `language`, in group order.
+    pub fn untranslated(&self, dir: &str, language: &str) -> &[usize] {
+        self.untranslated
+            .get(dir)
+            .and_then(|by_language| by_language.get(language))
+            .map_or(&[], Vec::as_slice)
     }
 
     /// The page of a data page in a locale.

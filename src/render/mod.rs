@@ -873,12 +873,8 @@ fn listing(site: &Site, strings: &Strings, section: usize, locale: usize, pager:
     // Pages of the same folder that exist only in other languages, so nothing is silently hidden.
     let section_url = site.pages[site.source_page(section, locale)].url.clone();
     let untranslated = site
-        .folder_groups
-        .get(&site.sources[section].dir)
-        .map(Vec::as_slice)
-        .unwrap_or_default()
+        .untranslated(&site.sources[section].dir, &l.language)
         .iter()
-        .filter(|&&g| !site.groups[g].sources.contains_key(&l.language))
         .filter_map(|&g| {
             let (_, &any) = site.groups[g].sources.iter().next()?;
             Some(LinkView {
