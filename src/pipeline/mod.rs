@@ -568,18 +568,20 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         staging.make_folders(site.pages.iter().map(|p| output::file_for_url(&p.url)).collect());
     }
 
-    // Markdown, then the links between pages.
-    let (mut rendered, markdown_reads) = render_markdown(&site, &strings, options.cache.as_deref(), &diagnostics);
+    // Markdown, then the links between pages. Once rendered, the Markdown text is needed only
+    // to compare it with the next build's: unless there is one, each text goes as soon as its
+    // pages are rendered.
+    let texts = options.cache.is_none().then(|| {
+        site.sources
+            .iter_mut()
+            .map(|source| std::mem::take(&mut source.body))
+            .collect()
+    });
+    let (mut rendered, markdown_reads) =
+        render_markdown(&site, &strings, options.cache.as_deref(), texts, &diagnostics);
     watch.lap("markdown");
     check_links(&site, &rendered, &statics, &theme, &diagnostics);
     let keeps_state = options.cache.is_some() && options.update_in_place;
-    // Once rendered, the Markdown text is needed only to compare it with the next build's: its
-    // memory serves what is made next.
-    if options.cache.is_none() {
-        for source in &mut site.sources {
-            source.body = String::new();
-        }
-    }
 
     watch.lap("links");
     let (renderer, frame_reads) =
@@ -862,10 +864,15 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
 }
 
 /// Every page's rendered Markdown, and the interface strings its shortcodes read.
+///
+/// `texts`, if given, holds each source's Markdown taken out of `site` (whose sources then have
+/// none): each goes as soon as the pages showing it are rendered, so that their HTML takes its
+/// memory rather than more. Otherwise the text is read from `site`, which keeps it.
 fn render_markdown(
     site: &Site,
     strings: &Strings,
     cache: Option<&BuildCache>,
+    texts: Option<Vec<String>>,
     diagnostics: &Diagnostics,
 ) -> (HashMap<PageId, Rendered>, BTreeSet<Read>) {
     if let Some(cache) = cache {
@@ -878,19 +885,37 @@ fn render_markdown(
             .collect();
         cache.invalidate_unless(hash_of(urls));
     }
+    // The pages that show each source's Markdown (one per locale of its language).
+    let mut shown_on: Vec<Vec<PageId>> = vec![Vec::new(); site.sources.len()];
+    for (id, page) in site.pages.iter().enumerate() {
+        if let PageKind::Content { source, pager: 1 } = page.kind {
+            shown_on[source].push(id);
+        }
+    }
     let read = std::sync::Mutex::new(BTreeSet::new());
-    let rendered = site
-        .pages
-        .par_iter()
-        .enumerate()
-        .filter_map(|(id, _)| {
-            let (r, reads) = crate::reads::record(|| markdown_of(site, strings, cache, id, diagnostics));
-            if !reads.is_empty() {
-                lock(&read).extend(reads);
-            }
-            Some((id, r?))
-        })
-        .collect();
+    let render = |ids: Vec<PageId>, text: &str| -> Vec<(PageId, Rendered)> {
+        ids.into_iter()
+            .filter_map(|id| {
+                let (r, reads) = crate::reads::record(|| markdown_with(site, strings, cache, id, text, diagnostics));
+                if !reads.is_empty() {
+                    lock(&read).extend(reads);
+                }
+                Some((id, r?))
+            })
+            .collect()
+    };
+    let rendered = match texts {
+        Some(texts) => shown_on
+            .into_par_iter()
+            .zip(texts)
+            .flat_map_iter(|(ids, text)| render(ids, &text))
+            .collect(),
+        None => shown_on
+            .into_par_iter()
+            .zip(&site.sources)
+            .flat_map_iter(|(ids, src)| render(ids, &src.body))
+            .collect(),
+    };
     (rendered, read.into_inner().unwrap_or_else(|e| e.into_inner()))
 }
 
@@ -903,6 +928,19 @@ fn markdown_of(
     id: PageId,
     diagnostics: &Diagnostics,
 ) -> Option<Rendered> {
+    let text = &site.source_of(id)?.body;
+    markdown_with(site, strings, cache, id, text, diagnostics)
+}
+
+/// [`markdown_of`] page `id`, whose source's Markdown is `text`.
+fn markdown_with(
+    site: &Site,
+    strings: &Strings,
+    cache: Option<&BuildCache>,
+    id: PageId,
+    text: &str,
+    diagnostics: &Diagnostics,
+) -> Option<Rendered> {
     let page = &site.pages[id];
     let PageKind::Content { source, pager: 1 } = page.kind else {
         return None;
@@ -910,7 +948,7 @@ fn markdown_of(
     let src = &site.sources[source];
     let locale = &site.config.locales[page.locale];
     let resolve = |target: &str| site.resolve_internal(target, page.locale);
-    let body = expand_shortcodes(site, strings, page.locale, src, diagnostics);
+    let body = expand_shortcodes(site, strings, page.locale, src, text, diagnostics);
     let render = || markdown::render(&body, locale.transliterate, &resolve);
     let mut r = match cache {
         Some(cache) => cache.get_or_render((src.file.clone(), page.locale), &body, render),
@@ -957,18 +995,19 @@ fn replace_all(text: &str, from: &str, to: &str) -> String {
     out
 }
 
-/// The page's Markdown with its statistics shortcodes replaced by the published figures
-/// ([`crate::stats::shortcode`]); a shortcode that names no table or cell is an error.
+/// `text`, the Markdown of `src`, with its statistics shortcodes replaced by the published
+/// figures ([`crate::stats::shortcode`]); a shortcode that names no table or cell is an error.
 fn expand_shortcodes(
     site: &Site,
     strings: &Strings,
     locale: usize,
     src: &content::SourcePage,
+    text: &str,
     diagnostics: &Diagnostics,
 ) -> String {
     let locale = &site.config.locales[locale];
     let stats = &site.stats;
-    let (body, errors) = crate::stats::shortcode::expand(&src.body, |call| match call.name.as_str() {
+    let (body, errors) = crate::stats::shortcode::expand(text, |call| match call.name.as_str() {
         "stat_threshold" if call.args.is_empty() => Ok(strings.format_number(&locale.code, stats.threshold as f64, 0)),
         "stat_threshold" => Err("stat_threshold() takes no arguments".to_owned()),
         _ => crate::render::lookup_text(stats, strings, &locale.code, &call.args),
