@@ -553,6 +553,23 @@ impl Site {
         &self.pages[self.groups[group].pages[locale]].url
     }
 
+    /// The translations of group `group`: for each locale it exists in, the locale's language
+    /// tag and the page's absolute URL (what a page's `hreflang` links and the sitemap name).
+    pub fn alternate_urls(&self, group: usize) -> Vec<(String, String)> {
+        self.config
+            .locales
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| self.exists_in(group, &l.language))
+            .map(|(li, l)| {
+                (
+                    l.tag.clone(),
+                    [self.config.base_url.as_str(), self.group_url(group, li)].concat(),
+                )
+            })
+            .collect()
+    }
+
     /// The page of `source` in locale `locale` (its first listing page).
     pub fn source_page(&self, source: usize, locale: usize) -> PageId {
         self.groups[self.source_groups[source]].pages[locale]

@@ -1592,15 +1592,7 @@ fn special_files(site: &Site, strings: &Strings, renderer: &Renderer, diagnostic
                 PageKind::Data => None,
                 _ => return None,
             };
-            group_alternates[page.group].get_or_insert_with(|| {
-                site.config
-                    .locales
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, l)| site.exists_in(page.group, &l.language))
-                    .map(|(li, l)| (l.tag.clone(), [base_url, site.group_url(page.group, li)].concat()))
-                    .collect()
-            });
+            group_alternates[page.group].get_or_insert_with(|| site.alternate_urls(page.group));
             Some((page, lastmod))
         })
         .collect();

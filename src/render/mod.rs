@@ -905,15 +905,9 @@ fn listing(site: &Site, strings: &Strings, section: usize, locale: usize, pager:
 
 fn alternates(site: &Site, group: usize) -> Vec<AlternateView> {
     let mut out: Vec<AlternateView> = site
-        .config
-        .locales
-        .iter()
-        .enumerate()
-        .filter(|(_, l)| site.exists_in(group, &l.language))
-        .map(|(li, l)| AlternateView {
-            hreflang: l.tag.clone(),
-            href: [site.config.base_url.as_str(), site.group_url(group, li)].concat(),
-        })
+        .alternate_urls(group)
+        .into_iter()
+        .map(|(hreflang, href)| AlternateView { hreflang, href })
         .collect();
     if let Some(li) = site
         .config
