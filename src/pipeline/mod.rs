@@ -363,41 +363,144 @@ impl BuildCache {
 
 /// Every page's rendered Markdown while pages render.
 pub(crate) enum Bodies<'a> {
-    /// Kept for the next build (`serve`): pages borrow it.
+    /// Rendered before the pages and kept for the next build (`serve`): pages borrow it.
     Kept(&'a HashMap<PageId, Rendered>),
-    /// Let go as pages render, so that its memory serves what is made after it: per page whose
-    /// body pages show ([`Site::body_page`]), how many pages have yet to show it, and the body,
-    /// which the last of them takes.
-    Taken(Vec<std::sync::Mutex<(usize, Option<Rendered>)>>),
+    /// Rendered as pages need it, in a build that keeps nothing for the next.
+    Lazy(Lazy<'a>),
 }
 
-impl Bodies<'_> {
-    /// `rendered`, to be let go as the pages of `site` that show it render.
-    fn taken(site: &Site, rendered: HashMap<PageId, Rendered>) -> Bodies<'static> {
-        let mut slots: Vec<(usize, Option<Rendered>)> = (0..site.pages.len()).map(|_| (0, None)).collect();
-        for id in 0..site.pages.len() {
-            if let Some(body) = site.body_page(id) {
-                slots[body].0 += 1;
+impl<'a> Bodies<'a> {
+    /// What the link check reads of every page's rendered Markdown, its links and headings;
+    /// Markdown that no page has shown is rendered now.
+    fn checked(self) -> std::borrow::Cow<'a, HashMap<PageId, Rendered>> {
+        match self {
+            Bodies::Kept(rendered) => std::borrow::Cow::Borrowed(rendered),
+            Bodies::Lazy(lazy) => {
+                lazy.prepare(0..lazy.site.pages.len());
+                std::borrow::Cow::Owned(lazy.into_checked())
             }
         }
-        for (id, r) in rendered {
-            slots[id].1 = Some(r);
-        }
-        Bodies::Taken(slots.into_iter().map(std::sync::Mutex::new).collect())
     }
 
-    /// The rendered Markdown page `id` shows: taken by the last page to show it.
+    /// The rendered Markdown page `id` shows ([`Site::body_page`]).
     fn of(&self, site: &Site, id: PageId) -> Option<std::borrow::Cow<'_, Rendered>> {
         let body = site.body_page(id)?;
         match self {
             Bodies::Kept(rendered) => rendered.get(&body).map(std::borrow::Cow::Borrowed),
-            Bodies::Taken(slots) => {
-                let mut slot = lock(&slots[body]);
-                slot.0 = slot.0.saturating_sub(1);
-                let r = if slot.0 == 0 { slot.1.take() } else { slot.1.clone() };
-                r.map(std::borrow::Cow::Owned)
+            Bodies::Lazy(lazy) => lazy.take(body).map(std::borrow::Cow::Owned),
+        }
+    }
+}
+
+/// Markdown rendered by the first page to show it and let go by the last, so that its memory
+/// serves what is made after it: every page's HTML is never held at once. Each source's text
+/// goes once each of its pages has rendered it. What the link check reads of the rendered
+/// Markdown, its links and headings, is kept ([`Lazy::into_checked`]).
+pub(crate) struct Lazy<'a> {
+    site: &'a Site,
+    strings: &'a Strings,
+    diagnostics: &'a Diagnostics,
+    /// Per source: how many of its pages have yet to render its text, and the text.
+    texts: Vec<std::sync::Mutex<(usize, Option<Arc<String>>)>>,
+    /// Per page whose body pages show.
+    slots: Vec<std::sync::Mutex<Slot>>,
+}
+
+/// The rendered Markdown of one page, as pages take it ([`Lazy`]).
+#[derive(Default)]
+struct Slot {
+    /// How many pages have yet to show it.
+    left: usize,
+    /// Whether it has been rendered.
+    rendered: bool,
+    /// The rendered Markdown, until the last page to show it takes it.
+    body: Option<Rendered>,
+    /// Its links and headings, without its HTML.
+    checked: Option<Rendered>,
+}
+
+impl<'a> Lazy<'a> {
+    /// The Markdown of `site`'s pages, from `texts`, each source's text taken out of it.
+    fn new(site: &'a Site, strings: &'a Strings, texts: Vec<String>, diagnostics: &'a Diagnostics) -> Lazy<'a> {
+        let mut slots: Vec<Slot> = (0..site.pages.len()).map(|_| Slot::default()).collect();
+        let mut texts: Vec<(usize, Option<Arc<String>>)> = texts.into_iter().map(|t| (0, Some(Arc::new(t)))).collect();
+        for (id, page) in site.pages.iter().enumerate() {
+            if let Some(body) = site.body_page(id) {
+                slots[body].left += 1;
+            }
+            if let PageKind::Content { source, pager: 1 } = page.kind {
+                texts[source].0 += 1;
             }
         }
+        Lazy {
+            site,
+            strings,
+            diagnostics,
+            texts: texts.into_iter().map(std::sync::Mutex::new).collect(),
+            slots: slots.into_iter().map(std::sync::Mutex::new).collect(),
+        }
+    }
+
+    /// Renders the Markdown that the pages `ids` show, where no page has yet: a batch of
+    /// pages renders all of it before any page, which keeps each kind of work together.
+    fn prepare(&self, ids: std::ops::Range<PageId>) {
+        ids.into_par_iter().for_each(|id| {
+            if let Some(body) = self.site.body_page(id) {
+                self.render_once(&mut lock(&self.slots[body]), body);
+            }
+        });
+    }
+
+    /// Renders the Markdown of page `body` into `slot` if no page has yet.
+    fn render_once(&self, slot: &mut Slot, body: PageId) {
+        if !slot.rendered {
+            slot.rendered = true;
+            slot.body = self.render(body);
+            slot.checked = slot.body.as_mut().map(|r| Rendered {
+                html: String::new(),
+                headings: r.headings.clone(),
+                links: std::mem::take(&mut r.links),
+                unresolved: Vec::new(),
+            });
+        }
+    }
+
+    /// The rendered Markdown of page `body`, rendered if no page has yet, and taken by the
+    /// last page to show it.
+    fn take(&self, body: PageId) -> Option<Rendered> {
+        let mut slot = lock(&self.slots[body]);
+        self.render_once(&mut slot, body);
+        slot.left = slot.left.saturating_sub(1);
+        if slot.left == 0 {
+            slot.body.take()
+        } else {
+            slot.body.clone()
+        }
+    }
+
+    /// Renders the Markdown of page `id`, and lets its source's text go if no other page
+    /// needs it.
+    fn render(&self, id: PageId) -> Option<Rendered> {
+        let PageKind::Content { source, .. } = self.site.pages[id].kind else {
+            return None;
+        };
+        let text = lock(&self.texts[source]).1.clone()?;
+        let rendered = markdown_with(self.site, self.strings, None, id, &text, self.diagnostics);
+        let mut left = lock(&self.texts[source]);
+        left.0 = left.0.saturating_sub(1);
+        if left.0 == 0 {
+            left.1 = None;
+        }
+        rendered
+    }
+
+    /// What the link check reads of every page's rendered Markdown: its links and headings.
+    fn into_checked(self) -> HashMap<PageId, Rendered> {
+        self.slots
+            .into_iter()
+            .enumerate()
+            .filter_map(|(id, slot)| Some((id, slot.into_inner().unwrap_or_else(|e| e.into_inner()).checked?)))
+            .collect()
     }
 }
 
@@ -568,25 +671,34 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         staging.make_folders(site.pages.iter().map(|p| output::file_for_url(&p.url)).collect());
     }
 
-    // Markdown, then the links between pages. Once rendered, the Markdown text is needed only
-    // to compare it with the next build's: unless there is one, each text goes as soon as its
-    // pages are rendered.
-    let texts = options.cache.is_none().then(|| {
+    // Markdown. A build that keeps what it made for the next renders all of it now, so that
+    // an edit renders again only what changed. Any other renders each page's Markdown with the
+    // first page to show it ([`Lazy`]): every page's HTML is never held at once, and the
+    // Markdown text, needed after rendering only to compare it with the next build's, goes
+    // once its pages have it.
+    let (rendered, markdown_reads) = match options.cache.as_deref() {
+        Some(cache) => {
+            let made = render_markdown(&site, &strings, cache, &diagnostics);
+            watch.lap("markdown");
+            made
+        }
+        None => Default::default(),
+    };
+    let texts: Option<Vec<String>> = options.cache.is_none().then(|| {
         site.sources
             .iter_mut()
             .map(|source| std::mem::take(&mut source.body))
             .collect()
     });
-    let (mut rendered, markdown_reads) =
-        render_markdown(&site, &strings, options.cache.as_deref(), texts, &diagnostics);
-    watch.lap("markdown");
-    check_links(&site, &rendered, &statics, &theme, &diagnostics);
-    let keeps_state = options.cache.is_some() && options.update_in_place;
-
-    watch.lap("links");
+    let bodies = match texts {
+        Some(texts) => Bodies::Lazy(Lazy::new(&site, &strings, texts, &diagnostics)),
+        None => Bodies::Kept(&rendered),
+    };
     let (renderer, frame_reads) =
         crate::reads::record(|| Renderer::new(&site, &theme, strings.clone(), options.live_reload, &diagnostics));
     let Some(renderer) = renderer.filter(|_| !diagnostics.has_errors()) else {
+        // No page is made, but what is wrong in the Markdown is reported with the rest.
+        check_links(&site, &bodies.checked(), &statics, &theme, &diagnostics);
         return Err(BuildError::Invalid(diagnostics.into_sorted()));
     };
 
@@ -639,12 +751,6 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let scanner = crate::scan::Scanner::new(&site.config.base_url, &allowed);
     let total = site.pages.len();
     let done = std::sync::atomic::AtomicUsize::new(0);
-    // Unless the next build starts from this one, the rendered Markdown goes as pages take it.
-    let bodies = if keeps_state {
-        Bodies::Kept(&rendered)
-    } else {
-        Bodies::taken(&site, std::mem::take(&mut rendered))
-    };
     let render = |id: PageId| {
         let result = render_page(
             &site,
@@ -685,10 +791,12 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         (0..total)
             .step_by(STREAM_BATCH)
             .flat_map(|from| {
-                let batch: Vec<(PageId, (OutputFile, Fragments))> = (from..(from + STREAM_BATCH).min(total))
-                    .into_par_iter()
-                    .filter_map(|id| Some((id, render(id)?)))
-                    .collect();
+                let ids = from..(from + STREAM_BATCH).min(total);
+                if let Bodies::Lazy(lazy) = &bodies {
+                    lazy.prepare(ids.clone());
+                }
+                let batch: Vec<(PageId, (OutputFile, Fragments))> =
+                    ids.into_par_iter().filter_map(|id| Some((id, render(id)?))).collect();
                 batch
                     .into_par_iter()
                     .map(|(id, (file, fragments))| streamed.put(id, file, &fragments, staging.as_ref(), &scanner))
@@ -707,15 +815,20 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
             )
         })
     });
-    watch.lap("pages and site-wide files");
+    watch.lap(match bodies {
+        Bodies::Kept(_) => "pages and site-wide files",
+        Bodies::Lazy(_) => "Markdown, pages and site-wide files",
+    });
     let Streamed {
         index: _,
         parts: streamed_parts,
         findings: streamed_findings,
         failed: streamed_failure,
     } = streamed;
-    // What no page took (pages that failed) goes now, not at the end of the build.
-    drop(bodies);
+    // The links between pages, once every page's Markdown is rendered; what no page took
+    // (pages that failed) goes now, not at the end of the build.
+    check_links(&site, &bodies.checked(), &statics, &theme, &diagnostics);
+    watch.lap("links");
     let mut files = pages;
     if streams {
         // The parts of the search index were made and put with the pages.
@@ -863,28 +976,22 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     Ok(report)
 }
 
-/// Every page's rendered Markdown, and the interface strings its shortcodes read.
-///
-/// `texts`, if given, holds each source's Markdown taken out of `site` (whose sources then have
-/// none): each goes as soon as the pages showing it are rendered, so that their HTML takes its
-/// memory rather than more. Otherwise the text is read from `site`, which keeps it.
+/// Every page's rendered Markdown, taken from `cache` where its text is unchanged, and the
+/// interface strings its shortcodes read.
 fn render_markdown(
     site: &Site,
     strings: &Strings,
-    cache: Option<&BuildCache>,
-    texts: Option<Vec<String>>,
+    cache: &BuildCache,
     diagnostics: &Diagnostics,
 ) -> (HashMap<PageId, Rendered>, BTreeSet<Read>) {
-    if let Some(cache) = cache {
-        let mut targets: Vec<(&String, &Vec<PageId>)> =
-            site.by_path.iter().map(|(p, &g)| (p, &site.groups[g].pages)).collect();
-        targets.sort();
-        let urls: Vec<(&String, Vec<&str>)> = targets
-            .into_iter()
-            .map(|(p, pages)| (p, pages.iter().map(|&id| site.pages[id].url.as_str()).collect()))
-            .collect();
-        cache.invalidate_unless(hash_of(urls));
-    }
+    let mut targets: Vec<(&String, &Vec<PageId>)> =
+        site.by_path.iter().map(|(p, &g)| (p, &site.groups[g].pages)).collect();
+    targets.sort();
+    let urls: Vec<(&String, Vec<&str>)> = targets
+        .into_iter()
+        .map(|(p, pages)| (p, pages.iter().map(|&id| site.pages[id].url.as_str()).collect()))
+        .collect();
+    cache.invalidate_unless(hash_of(urls));
     // The pages that show each source's Markdown (one per locale of its language).
     let mut shown_on: Vec<Vec<PageId>> = vec![Vec::new(); site.sources.len()];
     for (id, page) in site.pages.iter().enumerate() {
@@ -893,29 +1000,20 @@ fn render_markdown(
         }
     }
     let read = std::sync::Mutex::new(BTreeSet::new());
-    let render = |ids: Vec<PageId>, text: &str| -> Vec<(PageId, Rendered)> {
-        ids.into_iter()
-            .filter_map(|id| {
-                let (r, reads) = crate::reads::record(|| markdown_with(site, strings, cache, id, text, diagnostics));
+    let rendered = shown_on
+        .into_par_iter()
+        .zip(&site.sources)
+        .flat_map_iter(|(ids, src)| {
+            ids.into_iter().filter_map(|id| {
+                let (r, reads) =
+                    crate::reads::record(|| markdown_with(site, strings, Some(cache), id, &src.body, diagnostics));
                 if !reads.is_empty() {
                     lock(&read).extend(reads);
                 }
                 Some((id, r?))
             })
-            .collect()
-    };
-    let rendered = match texts {
-        Some(texts) => shown_on
-            .into_par_iter()
-            .zip(texts)
-            .flat_map_iter(|(ids, text)| render(ids, &text))
-            .collect(),
-        None => shown_on
-            .into_par_iter()
-            .zip(&site.sources)
-            .flat_map_iter(|(ids, src)| render(ids, &src.body))
-            .collect(),
-    };
+        })
+        .collect();
     (rendered, read.into_inner().unwrap_or_else(|e| e.into_inner()))
 }
 
