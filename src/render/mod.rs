@@ -197,6 +197,9 @@ pub struct Renderer {
     shown_cached: std::collections::HashSet<String>,
     /// The context every page of a locale shares, made once per locale ([`Renderer::frame_context`]).
     frames: Vec<Context>,
+    /// Per translation group, the `hreflang` links its pages show, made by the first of them
+    /// ([`Renderer::alternate_links`]).
+    alternates: Vec<std::sync::OnceLock<Made>>,
 }
 
 /// The result of rendering one page.
@@ -291,7 +294,24 @@ impl Renderer {
             template_hashes: theme.template_hashes(),
             shown_cached: theme.shown_cached(),
             frames,
+            alternates: site.groups.iter().map(|_| std::sync::OnceLock::new()).collect(),
         })
+    }
+
+    /// The `hreflang` links of the pages of translation group `group` ([`alternates_html`]),
+    /// given to the page being made on this thread: they are the same on each of the group's
+    /// pages, so they are made and minified once for all of them ([`Made`]).
+    fn alternate_links(&self, site: &Site, group: usize) -> Value {
+        self.alternates[group]
+            .get_or_init(|| {
+                let html = alternates_html(site, group);
+                Made {
+                    fragment: crate::minify::Fragment::new(&html).map(Arc::new),
+                    html: Value::from_safe_string(html),
+                    reads: Vec::new(),
+                }
+            })
+            .give()
     }
 
     /// A hash of template `name` and of every template it extends, includes, imports or shows
@@ -341,8 +361,6 @@ impl Renderer {
         // Taken, not borrowed: a template's `cached` renders another one on this thread.
         let mut html = UNMINIFIED.take();
         html.clear();
-        // Only what this page is given is looked for in what it writes.
-        GIVEN.with_borrow_mut(Vec::clear);
         let mut landing = Landing {
             out: &mut html,
             landed: Vec::new(),
@@ -354,6 +372,8 @@ impl Renderer {
                 self.minify(name, page_file, out, &landed)
             });
         UNMINIFIED.set(html);
+        // Only what a page is given ([`Renderer::page_context`] on) is looked for in what it writes.
+        GIVEN.with_borrow_mut(Vec::clear);
         minified
     }
 
@@ -434,6 +454,8 @@ impl Renderer {
         body: Option<Cow<'_, Rendered>>,
         fingerprinted: bool,
     ) -> Context {
+        // What this page is given starts here: it is looked for in what the page writes.
+        GIVEN.with_borrow_mut(Vec::clear);
         let page = &site.pages[id];
         let locale = &site.config.locales[page.locale];
         let mut ctx = if fingerprinted {
@@ -504,7 +526,7 @@ impl Renderer {
                     data::insert_open_data(&mut ctx, site, strings, page.locale);
                 }
                 ctx.insert("breadcrumbs", &breadcrumbs(site, source, page.locale));
-                ctx.insert("alternates", &alternates(site, page.group));
+                ctx.insert("alternates", &Html(self.alternate_links(site, page.group)));
                 view.indexable = true;
             }
             PageKind::Untranslated => {
@@ -529,7 +551,7 @@ impl Renderer {
                     .collect();
                 ctx.insert("available", &available);
                 ctx.insert("breadcrumbs", &Vec::<LinkView>::new());
-                ctx.insert("alternates", &Vec::<AlternateView>::new());
+                ctx.insert("alternates", &Html::default());
             }
             PageKind::Data => {
                 let d = site.groups[page.group].data.expect("data pages belong to data groups");
@@ -553,7 +575,7 @@ impl Renderer {
                 view.indexable = site.is_indexable(id);
                 view.updated = dc.updated.map(|date| DateView::new(strings, &locale.code, date));
                 ctx.insert("breadcrumbs", &dc.breadcrumbs);
-                ctx.insert("alternates", &alternates(site, page.group));
+                ctx.insert("alternates", &Html(self.alternate_links(site, page.group)));
             }
         }
         view.title = title;
@@ -586,7 +608,7 @@ impl Renderer {
         );
         ctx.insert("translations", &Vec::<TranslationView>::new());
         ctx.insert("breadcrumbs", &Vec::<LinkView>::new());
-        ctx.insert("alternates", &Vec::<AlternateView>::new());
+        ctx.insert("alternates", &Html::default());
         ctx.insert("script_switch", &None::<ScriptSwitchView>);
         ctx
     }
@@ -768,12 +790,6 @@ struct AvailableView {
 }
 
 #[derive(Serialize)]
-struct AlternateView {
-    hreflang: String,
-    href: String,
-}
-
-#[derive(Serialize)]
 struct TranslationView {
     name: String,
     tag: String,
@@ -903,12 +919,10 @@ fn listing(site: &Site, strings: &Strings, section: usize, locale: usize, pager:
     }
 }
 
-fn alternates(site: &Site, group: usize) -> Vec<AlternateView> {
-    let mut out: Vec<AlternateView> = site
-        .alternate_urls(group)
-        .into_iter()
-        .map(|(hreflang, href)| AlternateView { hreflang, href })
-        .collect();
+/// The `<link rel="alternate" hreflang>` tags of the pages of translation group `group`: the
+/// group's page in each locale and, where the default language has it, `x-default`.
+fn alternates_html(site: &Site, group: usize) -> String {
+    let mut out = site.alternate_urls(group);
     if let Some(li) = site
         .config
         .locales
@@ -916,13 +930,21 @@ fn alternates(site: &Site, group: usize) -> Vec<AlternateView> {
         .position(|l| l.code == site.config.default_language)
     {
         if site.exists_in(group, &site.config.default_language) {
-            out.push(AlternateView {
-                hreflang: "x-default".into(),
-                href: [site.config.base_url.as_str(), site.group_url(group, li)].concat(),
-            });
+            out.push((
+                "x-default".into(),
+                [site.config.base_url.as_str(), site.group_url(group, li)].concat(),
+            ));
         }
     }
-    out
+    let mut html = String::new();
+    for (hreflang, href) in out {
+        html.push_str("<link rel=\"alternate\" hreflang=\"");
+        let _ = escape_into(&mut html, &hreflang);
+        html.push_str("\" href=\"");
+        let _ = escape_into(&mut html, &href);
+        html.push_str("\">\n");
+    }
+    html
 }
 
 fn translations(site: &Site, group: usize, current: usize) -> Vec<TranslationView> {
