@@ -470,13 +470,13 @@ impl<'s> Gatherer<'s> {
         }
     }
 
-    /// Takes the entry of page `id` from its HTML `file`; returns the file of its part of the
-    /// index when it was the last of that part's pages.
-    pub fn add(&self, id: PageId, file: &OutputFile) -> Option<OutputFile> {
+    /// Takes the entry of page `id` from its HTML `file`; returns its part of the index, to
+    /// be made into a file, when it was the last of that part's pages.
+    pub fn add(&self, id: PageId, file: &OutputFile) -> Option<Gathered<'s>> {
         let page = &self.site.pages[id];
         let part = part_of(self.site, page)?;
         let entry = entry(self.site, page, file);
-        let mut entries = {
+        let entries = {
             let mut parts = self.parts.lock().unwrap_or_else(|e| e.into_inner());
             let (left, entries) = parts.get_mut(&(page.locale, part))?;
             entries.push((id, entry));
@@ -486,9 +486,27 @@ impl<'s> Gatherer<'s> {
             }
             std::mem::take(entries)
         };
-        entries.sort_unstable_by_key(|(id, _)| *id);
-        let body = index_json(entries.iter().filter_map(|(_, e)| e.as_ref()));
-        Some(index_file(self.site, page.locale, part, body))
+        Some(Gathered {
+            site: self.site,
+            part: (page.locale, part),
+            entries,
+        })
+    }
+}
+
+/// A part of the index whose every page has given its entry ([`Gatherer::add`]).
+pub struct Gathered<'s> {
+    site: &'s Site,
+    part: Part<'s>,
+    entries: Vec<(PageId, Option<Entry>)>,
+}
+
+impl Gathered<'_> {
+    /// The part's file: its entries in the order of their pages.
+    pub fn file(mut self) -> OutputFile {
+        self.entries.sort_unstable_by_key(|(id, _)| *id);
+        let body = index_json(self.entries.iter().filter_map(|(_, e)| e.as_ref()));
+        index_file(self.site, self.part.0, self.part.1, body)
     }
 }
 

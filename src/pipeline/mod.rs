@@ -787,22 +787,27 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         }
         // In batches: each renders whole, then is indexed, scanned and put whole. Keeping each
         // kind of work together is faster than doing all of it page by page (about 3 % more
-        // time than holding every page, instead of 10 %).
-        (0..total)
-            .step_by(STREAM_BATCH)
-            .flat_map(|from| {
-                let ids = from..(from + STREAM_BATCH).min(total);
-                if let Bodies::Lazy(lazy) = &bodies {
-                    lazy.prepare(ids.clone());
-                }
-                let batch: Vec<(PageId, (OutputFile, Fragments))> =
-                    ids.into_par_iter().filter_map(|id| Some((id, render(id)?))).collect();
-                batch
-                    .into_par_iter()
-                    .map(|(id, (file, fragments))| streamed.put(id, file, &fragments, staging.as_ref(), &scanner))
-                    .collect::<Vec<_>>()
-            })
-            .collect()
+        // time than holding every page, instead of 10 %). The parts of the search index are
+        // made by tasks of their own, which a core takes when it has no page to make.
+        rayon::scope(|later| {
+            (0..total)
+                .step_by(STREAM_BATCH)
+                .flat_map(|from| {
+                    let ids = from..(from + STREAM_BATCH).min(total);
+                    if let Bodies::Lazy(lazy) = &bodies {
+                        lazy.prepare(ids.clone());
+                    }
+                    let batch: Vec<(PageId, (OutputFile, Fragments))> =
+                        ids.into_par_iter().filter_map(|id| Some((id, render(id)?))).collect();
+                    batch
+                        .into_par_iter()
+                        .map(|(id, (file, fragments))| {
+                            streamed.put(id, file, &fragments, staging.as_ref(), &scanner, later)
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .collect()
+        })
     };
     let (pages, made) = rayon::join(render_pages, || {
         kept.is_none().then(|| {
@@ -1294,17 +1299,19 @@ impl<'s> Streamed<'s> {
         }
     }
 
-    /// Takes the search entry of page `id` (and makes its part of the index if it was the
-    /// part's last page) and scans it (each of `fragments`, copied into it as minified once, is
-    /// scanned once for all pages), puts both into `staging` if the build writes one, and
-    /// returns the page without its bytes.
-    fn put(
-        &self,
+    /// Takes the search entry of page `id` and scans it (each of `fragments`, copied into it as
+    /// minified once, is scanned once for all pages), puts it into `staging` if the build writes
+    /// one, and returns the page without its bytes. If it was the last page of its part of the
+    /// index, the part is made and put by a task of `later`: a part is megabytes, and a batch
+    /// waiting for it would keep the other cores idle.
+    fn put<'a>(
+        &'a self,
         id: PageId,
         file: OutputFile,
         fragments: &Fragments,
-        staging: Option<&output::Staging>,
+        staging: Option<&'a output::Staging>,
         scanner: &crate::scan::Scanner,
+        later: &rayon::Scope<'a>,
     ) -> OutputFile {
         let part = self.index.add(id, &file);
         let fragments: Vec<(usize, &str)> = fragments.iter().map(|(at, f)| (*at, f.minified())).collect();
@@ -1313,8 +1320,10 @@ impl<'s> Streamed<'s> {
             lock(&self.findings).extend(found);
         }
         if let Some(part) = part {
-            let part = self.stage(part, staging);
-            lock(&self.parts).push(part);
+            later.spawn(move |_| {
+                let part = self.stage(part.file(), staging);
+                lock(&self.parts).push(part);
+            });
         }
         self.stage(file, staging)
     }
