@@ -549,8 +549,16 @@ impl Palette {
         (!classes.is_empty()).then_some(classes)
     }
 
-    /// The stylesheet of every class [`Palette::classes`] writes.
+    /// The stylesheet of every class [`Palette::classes`] writes. Each foreground colour is
+    /// darkened, keeping its hue, until it has the contrast WCAG 2.1 AA asks of text
+    /// ([`MIN_CONTRAST`]) against every background code is shown on: the theme's grey comments,
+    /// for one, have 2.6:1 on the code blocks' background as the theme gives them.
     fn css(&self) -> String {
+        let darkest = self
+            .backgrounds
+            .iter()
+            .map(|c| luminance(*c))
+            .fold(luminance(CODE_BACKGROUND), f64::min);
         let hex = |c: &Color| {
             if c.a == 0xFF {
                 format!("#{:02x}{:02x}{:02x}", c.r, c.g, c.b)
@@ -560,7 +568,7 @@ impl Palette {
         };
         let mut css = String::from("/* syntect's \"InspiredGitHub\" theme, a class per colour and font style */\n");
         for (i, c) in self.foregrounds.iter().enumerate() {
-            css.push_str(&format!(".hl-f{i} {{ color: {}; }}\n", hex(c)));
+            css.push_str(&format!(".hl-f{i} {{ color: {}; }}\n", hex(&legible(*c, darkest))));
         }
         for (i, c) in self.backgrounds.iter().enumerate() {
             css.push_str(&format!(".hl-g{i} {{ background-color: {}; }}\n", hex(c)));
@@ -570,6 +578,50 @@ impl Palette {
         );
         css
     }
+}
+
+/// The background of code blocks (`--tint` in the default theme's `style.css`).
+const CODE_BACKGROUND: Color = Color {
+    r: 0xf2,
+    g: 0xf5,
+    b: 0xf7,
+    a: 0xff,
+};
+
+/// The least contrast WCAG 2.1 AA asks of text (success criterion 1.4.3).
+const MIN_CONTRAST: f64 = 4.5;
+
+/// The relative luminance of `c` (WCAG 2.1).
+fn luminance(c: Color) -> f64 {
+    let linear = |v: u8| {
+        let v = f64::from(v) / 255.0;
+        if v <= 0.03928 {
+            v / 12.92
+        } else {
+            ((v + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * linear(c.r) + 0.7152 * linear(c.g) + 0.0722 * linear(c.b)
+}
+
+/// The contrast of a colour of relative luminance `a` with one of `b` (WCAG 2.1).
+fn contrast(a: f64, b: f64) -> f64 {
+    (a.max(b) + 0.05) / (a.min(b) + 0.05)
+}
+
+/// `c`, darkened step by step with its hue kept, until it has [`MIN_CONTRAST`] with a
+/// background of relative luminance `background`.
+fn legible(mut c: Color, background: f64) -> Color {
+    while contrast(luminance(c), background) < MIN_CONTRAST {
+        let darker = |v: u8| (f64::from(v) * 0.95).floor() as u8;
+        c = Color {
+            r: darker(c.r),
+            g: darker(c.g),
+            b: darker(c.b),
+            a: c.a,
+        };
+    }
+    c
 }
 
 /// The stylesheet for highlighted code, in the classes [`render`] writes. Made once per
@@ -702,11 +754,48 @@ mod tests {
             rules.sort();
             rules
         };
-        // InspiredGitHub: comments grey and italic, keywords and storage red and bold, strings blue.
-        assert_eq!(shown("// note"), ["color: #969896;", "font-style: italic;"]);
+        // InspiredGitHub: comments grey (#969896, darkened for contrast) and italic, keywords
+        // and storage red and bold, strings blue.
+        let comment = shown("// note");
+        assert_eq!(comment[1], "font-style: italic;");
+        let grey = comment[0].trim_start_matches("color: #").trim_end_matches(';');
+        let channels: Vec<u8> = (0..3)
+            .map(|i| u8::from_str_radix(&grey[2 * i..2 * i + 2], 16).expect("a hex colour"))
+            .collect();
+        assert!(
+            channels.iter().all(|&c| c < 0x96 && c.abs_diff(channels[1]) <= 2),
+            "a darker grey: {comment:?}"
+        );
         assert_eq!(shown("fn"), ["color: #a71d5d;", "font-weight: bold;"]);
         assert_eq!(shown("\"x\""), ["color: #183691;"]);
         assert!(!r.html.contains("hl-meta"), "no span per scope: {}", r.html);
+    }
+
+    #[test]
+    fn every_colour_of_code_is_legible_on_its_background() {
+        let hex = |h: &str| {
+            let v = |i: usize| u8::from_str_radix(&h[i..i + 2], 16).expect("a hex colour");
+            luminance(Color {
+                r: v(1),
+                g: v(3),
+                b: v(5),
+                a: 0xff,
+            })
+        };
+        let colours = |property: &str| -> Vec<f64> {
+            highlight_css()
+                .lines()
+                .filter_map(|l| l.split_once(&format!("{{ {property}: "))?.1.split_once(';'))
+                .map(|(c, _)| hex(c))
+                .collect()
+        };
+        let (texts, backgrounds) = (colours("color"), colours("background-color"));
+        assert!(texts.len() > 5 && !backgrounds.is_empty(), "{}", highlight_css());
+        for text in &texts {
+            for background in backgrounds.iter().chain([&luminance(CODE_BACKGROUND)]) {
+                assert!(contrast(*text, *background) >= 4.5, "{}", highlight_css());
+            }
+        }
     }
 
     #[test]
