@@ -997,26 +997,15 @@ fn render_markdown(
         .map(|(p, pages)| (p, pages.iter().map(|&id| site.pages[id].url.as_str()).collect()))
         .collect();
     cache.invalidate_unless(hash_of(urls));
-    // The pages that show each source's Markdown (one per locale of its language).
-    let mut shown_on: Vec<Vec<PageId>> = vec![Vec::new(); site.sources.len()];
-    for (id, page) in site.pages.iter().enumerate() {
-        if let PageKind::Content { source, pager: 1 } = page.kind {
-            shown_on[source].push(id);
-        }
-    }
     let read = std::sync::Mutex::new(BTreeSet::new());
-    let rendered = shown_on
+    let rendered = (0..site.pages.len())
         .into_par_iter()
-        .zip(&site.sources)
-        .flat_map_iter(|(ids, src)| {
-            ids.into_iter().filter_map(|id| {
-                let (r, reads) =
-                    crate::reads::record(|| markdown_with(site, strings, Some(cache), id, &src.body, diagnostics));
-                if !reads.is_empty() {
-                    lock(&read).extend(reads);
-                }
-                Some((id, r?))
-            })
+        .filter_map(|id| {
+            let (r, reads) = crate::reads::record(|| markdown_of(site, strings, Some(cache), id, diagnostics));
+            if !reads.is_empty() {
+                lock(&read).extend(reads);
+            }
+            Some((id, r?))
         })
         .collect();
     (rendered, read.into_inner().unwrap_or_else(|e| e.into_inner()))

@@ -350,7 +350,8 @@ thread_local! {
     static HIGHLIGHTED: RefCell<HashMap<String, Vec<Highlighted>>> = RefCell::default();
 }
 
-/// How many distinct lines of code [`HIGHLIGHTED`] keeps at most on each thread: each holds
+/// How many distinct lines of code [`HIGHLIGHTED`] keeps at most on each thread (and scope
+/// stacks [`classes_of`] keeps the classes of): each line holds
 /// two parser states and its HTML (a few hundred bytes to a few KiB), so this bounds what a
 /// long `serve` session keeps (the benchmark's 4,000 pages per language need ~8,000).
 const HIGHLIGHTED_LIMIT: usize = 20_000;
